@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'port.open-failed'
   | 'port.disconnected'
   | 'port.baud-unsupported'
+  | 'port.io-failed'
   | 'connect.no-data'
   | 'connect.not-reset'
   | 'connect.wrong-boot-mode'
@@ -93,6 +94,10 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, CatalogueEntry>> = {
   'port.baud-unsupported': {
     message: 'The serial driver refused the baud rate.',
     hint: 'Pick a lower or standard baud rate such as 115200 or 460800.',
+  },
+  'port.io-failed': {
+    message: 'Reading from or writing to the serial port failed.',
+    hint: 'Unplug and replug the board, then retry. If it keeps happening, try another cable or USB port.',
   },
   'connect.no-data': {
     message: 'Nothing came back from the board: no boot messages and no reply to sync.',

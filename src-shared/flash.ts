@@ -33,6 +33,7 @@ export const FLASH_SIZE_BYTES: Readonly<Record<string, number>> = {
   '32MB': 32 * MB,
   '64MB': 64 * MB,
   '128MB': 128 * MB,
+  '256MB': 256 * MB,
 };
 
 /** High nibble of header byte 3 -> size name, per chip family. */
@@ -130,6 +131,7 @@ const CAPACITY_BYTE_TO_SIZE: Readonly<Record<number, string>> = {
   0x19: '32MB', 0x39: '32MB',
   0x1a: '64MB', 0x3a: '64MB', 0x20: '64MB',
   0x1b: '128MB', 0x21: '128MB',
+  0x1c: '256MB', 0x22: '256MB',
 };
 
 const ADESTO_SIZE_CODE_TO_SIZE: Readonly<Record<number, string>> = {

@@ -157,8 +157,8 @@ export function usesUsbSerialJtag(ids: UsbIds | undefined): boolean {
 export function parseUsbIdPart(value: string | number | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'number') return Number.isInteger(value) && value >= 0 && value <= 0xffff ? value : undefined;
-  const parsed = Number.parseInt(value.replace(/^0x/i, ''), 16);
-  return Number.isInteger(parsed) && parsed >= 0 && parsed <= 0xffff ? parsed : undefined;
+  if (!/^(0x)?[0-9a-f]{1,4}$/i.test(value.trim())) return undefined;
+  return Number.parseInt(value.trim().replace(/^0x/i, ''), 16);
 }
 
 /** Standard rates offered by the GUI and accepted without a warning by the CLI. */

@@ -36,7 +36,7 @@ const ESP8266_RESET_CAUSES: Readonly<Record<number, string>> = {
   4: 'watchdog reset',
 };
 
-const ESP32_BANNER = /rst:0x([0-9a-fA-F]+)\s*\(([^)]*)\),\s*boot:(0x[0-9a-fA-F]+)(?:\s*\(([^)]*)\))?/;
+const ESP32_BANNER = /rst:0x([0-9a-fA-F]+)\s*\(([^)]*)\),\s*boot:(0x[0-9a-fA-F]+)(?:\s*\(((?:[^()]|\([^()]*\))*)\))?/;
 const ESP32_BOOT_ONLY = /boot:(0x[0-9a-fA-F]+)/;
 const ESP8266_BANNER = /rst cause:?\s*(\d+),\s*boot mode:\((\d),(\d+)\)/;
 const WAITING_FOR_DOWNLOAD = /waiting for download|wait uart0? download|wait usb download/;

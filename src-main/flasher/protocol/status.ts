@@ -77,5 +77,5 @@ export function describeStatus(status: ResponseStatus): string {
 
 /** "0105" style, as esptool prints "result was 0105". */
 export function formatResultCode(status: ResponseStatus): string {
-  return status.resultCode.toString(16).padStart(4, '0');
+  return status.resultCode.toString(16).toUpperCase().padStart(4, '0');
 }

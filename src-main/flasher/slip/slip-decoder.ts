@@ -34,6 +34,19 @@ export class SlipDecoder {
     return this.inFrame && this.frameLength > 0;
   }
 
+  /**
+   * Gives up on a frame that never ended (the sender reset or stopped): its bytes go to the
+   * noise listener, where a boot banner glued behind them can still be read.
+   */
+  abandonFrame(): void {
+    if (!this.inFrame) return;
+    const partial = this.frame.slice(0, this.frameLength);
+    this.inFrame = false;
+    this.escaping = false;
+    this.frameLength = 0;
+    if (partial.length > 0) this.listeners.onNoise?.(partial);
+  }
+
   reset(): void {
     this.inFrame = false;
     this.escaping = false;
@@ -62,7 +75,11 @@ export class SlipDecoder {
       this.escaping = false;
       if (byte === SLIP_ESC_END) this.append(SLIP_END);
       else if (byte === SLIP_ESC_ESC) this.append(SLIP_ESC);
-      else this.dropFrame(`invalid SLIP escape (0xdb, 0x${byte.toString(16).padStart(2, '0')})`, byte);
+      else if (byte === SLIP_END) {
+        // DB C0: the frame is broken, but this 0xC0 may well start the next one.
+        this.dropFrame('invalid SLIP escape (0xdb, 0xc0)', SLIP_ESC);
+        this.inFrame = true;
+      } else this.dropFrame(`invalid SLIP escape (0xdb, 0x${byte.toString(16).padStart(2, '0')})`, byte);
       return;
     }
     if (byte === SLIP_END) {

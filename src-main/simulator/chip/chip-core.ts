@@ -47,6 +47,12 @@ export interface ChipCoreOptions {
 export interface ChipCore {
   readonly mode: ChipMode;
   readonly uartBaudRate: number;
+  /**
+   * ROM before its first valid SYNC: the UART measures the host's 0x55 run and follows whatever
+   * baud the host sends at. The board checks this and calls adoptUartBaudRate.
+   */
+  readonly autobauding: boolean;
+  adoptUartBaudRate(baudRate: number): void;
   /** After a reset with the boot strap low: ROM loader waiting for SYNC, autobauding. */
   enterDownloadMode(uartBaudRate: number): void;
   /** Reset asserted or power lost: drop everything in flight. */

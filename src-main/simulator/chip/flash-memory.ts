@@ -25,7 +25,7 @@ export class FlashMemory {
   /** Erase the sectors that cover [offset, offset + length). Offsets must be sector aligned. */
   eraseRange(offset: number, length: number): void {
     if (offset % FLASH_SECTOR_BYTES !== 0) throw new RangeError(`erase offset 0x${offset.toString(16)} not sector aligned`);
-    const end = Math.min(this.sizeBytes, offset + Math.ceil(length / FLASH_SECTOR_BYTES) * FLASH_SECTOR_BYTES);
+    const end = offset + Math.ceil(length / FLASH_SECTOR_BYTES) * FLASH_SECTOR_BYTES;
     this.checkRange(offset, end - offset);
     this.bytes.fill(0xff, offset, end);
   }
