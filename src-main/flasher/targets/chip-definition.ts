@@ -58,6 +58,8 @@ export interface CrystalInfo {
   readonly xtalClkDivider: number;
   /** esptool hard-codes the crystal on S2, S3, C3, C6, P4 (40) and H2 (32). */
   readonly fixedMhz?: number;
+  /** The crystal boards with this chip usually carry (virtual boards default to it). */
+  readonly typicalMhz: number;
 }
 
 export interface ChipInfoReaders {
@@ -89,6 +91,12 @@ export interface ChipDefinition extends ChipFacts, ChipInfoReaders {
    * Merged over sampleRegisters.
    */
   macRegisters(mac: string): RegisterImage;
+  /**
+   * Registers besides UART_CLKDIV that depend on the crystal and that a host reads (ESP32: the
+   * RTC calibration esptool uses to scale CHANGE_BAUDRATE; ESP32-C5: the ROM's expected crystal).
+   * Absent when nothing else depends on it.
+   */
+  crystalRegisters?(crystalMhz: number): RegisterImage;
 }
 
 export type ChipDefinitions = Readonly<Record<ChipId, ChipDefinition>>;
