@@ -13,6 +13,13 @@ export interface Transport {
   /** Last line state set through this transport (released right after open). */
   readonly lines: LineState;
   readonly isOpen: boolean;
+  /**
+   * Things the caller should tell the user, in the order they happened. For example, a port
+   * whose driver refuses DTR/RTS (a pty, some adapters) adds "Chip was NOT reset. Setting
+   * RTS/DTR lines is not supported for port ..." and `info.lineControl` turns false, so reset
+   * logic skips resets. Optional so wrappers (recording transports) may pass it through.
+   */
+  readonly warnings?: readonly string[];
 
   /** Resolves once the bytes are handed to the driver. */
   write(data: Uint8Array): Promise<void>;
