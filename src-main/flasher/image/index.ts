@@ -1,0 +1,34 @@
+/** Public API of the image tools: parsers, descriptions, plan checks, patching, synthetic firmware. */
+export type * from './image-types';
+export type { FlashFile, FlashFileDescription, FlashFileKind } from './flash-file';
+export type { FlashPlanOptions, FlashPlanResult } from './flash-plan';
+export type { FlashParamsRequest } from './image-header';
+export type { PatchRequest, PatchResult } from './patch-header';
+export type { MergeOptions } from './build-merged-image';
+export type { SegmentSpec, FlashParamsSpec } from './image-writer-common';
+export type { Esp32ImageSpec } from './esp32-image-writer';
+export type { Esp8266ImageSpec } from './esp8266-image-writer';
+export type { PartitionSpec, PartitionTableOptions } from './partition-table-writer';
+export type { AppDescriptorSpec } from './app-descriptor-writer';
+export type * from './synthetic/synthetic-types';
+
+export { parseEsp8266V1Image } from './esp8266-v1-image';
+export { parseEsp8266V2Image } from './esp8266-v2-image';
+export { parseEsp32Image } from './esp32-image';
+export { parseEspImage, isImageMagic } from './parse-esp-image';
+export { parseAppDescriptor, APP_DESCRIPTOR_MAGIC } from './app-descriptor';
+export { parsePartitionTable, hasPartitionTableMagic } from './partition-table';
+export { partitionTypeName, partitionSubtypeName } from './partition-types';
+export { segmentData } from './image-segments';
+export { crc32, esp8266SdkCrc32 } from './crc32';
+export { describeFlashFile } from './describe-flash-file';
+export { validateFlashPlan } from './flash-plan';
+export { patchImageHeader } from './patch-header';
+export { formatImageInfo } from './format-image-info';
+export { formatPartitionTable } from './format-partition-table';
+export { buildMergedImage } from './build-merged-image';
+export { buildSyntheticFirmware } from './synthetic/synthetic-firmware';
+export { encodeEsp32Image } from './esp32-image-writer';
+export { encodeEsp8266V1Image, encodeEsp8266V2Image } from './esp8266-image-writer';
+export { encodePartitionTable } from './partition-table-writer';
+export { encodeAppDescriptor } from './app-descriptor-writer';

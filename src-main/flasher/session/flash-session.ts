@@ -1,0 +1,174 @@
+import type { AfterAction, ChipInfo, FileResult, SessionEvent } from '../../../src-shared/flash-job';
+import { throwIfAborted } from '../../common/clock';
+import { eraseAll, eraseRegion } from '../operations/erase';
+import { runAfterAction } from '../operations/after-action';
+import { flashMd5, md5Hex, verifyRegion } from '../operations/flash-md5';
+import type { LoaderLink } from '../operations/loader-link';
+import { ProgressMeter } from '../operations/progress-meter';
+import { readRegion } from '../operations/read-region';
+import { writeRegion } from '../operations/write-region';
+import type { ResetRun } from '../reset/run-reset';
+import { openSession, type OpenedSession } from './open-session';
+import type { SessionOptions } from './session-options';
+
+/** A file ready to be written: final bytes (padded, header patched) at a checked offset. */
+export interface PreparedFile {
+  readonly name: string;
+  readonly offset: number;
+  readonly data: Uint8Array;
+}
+
+export interface WriteOptions {
+  /** Default: compressed when the stub runs, plain on the ROM (as esptool). */
+  readonly compress?: boolean;
+  /** Erase the whole flash first. */
+  readonly eraseAll?: boolean;
+}
+
+export interface VerifyResult {
+  readonly name: string;
+  readonly offset: number;
+  readonly expectedMd5: string;
+  readonly flashMd5: string;
+  readonly matches: boolean;
+}
+
+/**
+ * One connection to a chip: flash operations, then finish() runs the --after action and closes
+ * the port. Every path out (success, error, cancel) ends with the port closed and both lines
+ * released; use withFlashSession to get that for free.
+ */
+export class FlashSession {
+  private closed = false;
+
+  private constructor(
+    private readonly opened: OpenedSession,
+    private readonly options: SessionOptions,
+  ) {}
+
+  static async open(options: SessionOptions): Promise<FlashSession> {
+    return new FlashSession(await openSession(options), options);
+  }
+
+  get chipInfo(): ChipInfo {
+    return this.opened.chipInfo;
+  }
+
+  get flashSizeBytes(): number {
+    return this.opened.flashSizeBytes;
+  }
+
+  get link(): LoaderLink {
+    return this.opened.link;
+  }
+
+  private emit(event: SessionEvent): void {
+    this.options.onEvent?.(event);
+  }
+
+  async writeFlash(files: readonly PreparedFile[], options: WriteOptions = {}): Promise<FileResult[]> {
+    const link = this.link;
+    if (options.eraseAll) await this.eraseFlash();
+    const compress = options.compress ?? link.stub;
+    const totalBytes = files.reduce((sum, file) => sum + file.data.length, 0);
+    const meter = new ProgressMeter('write', totalBytes, (progress) => this.emit({ kind: 'progress', progress }));
+    const results: FileResult[] = [];
+    let doneBefore = 0;
+    for (const [index, file] of files.entries()) {
+      throwIfAborted(link.signal);
+      this.emit({ kind: 'phase', phase: 'writing', message: `Writing ${file.name} at 0x${file.offset.toString(16)}` });
+      const startedAtMs = performance.now();
+      const update = (doneBytes: number): void =>
+        meter.update({ index, name: file.name, doneBytes, totalBytes: file.data.length }, doneBefore + doneBytes);
+      update(0);
+      const { wireBytes } = await writeRegion(link, file.offset, file.data, { compress, onBlock: update });
+      this.emit({ kind: 'phase', phase: 'verifying', message: `Verifying ${file.name}` });
+      const md5 = await verifyRegion(link, file.name, file.offset, file.data);
+      const result: FileResult = {
+        fileName: file.name,
+        offset: file.offset,
+        sizeBytes: file.data.length,
+        wireBytes,
+        seconds: (performance.now() - startedAtMs) / 1000,
+        md5,
+        verified: true,
+      };
+      results.push(result);
+      this.emit({ kind: 'file-done', result });
+      doneBefore += file.data.length;
+    }
+    return results;
+  }
+
+  /** Compares each file with the flash by MD5 without writing. */
+  async verifyFlash(files: readonly PreparedFile[]): Promise<VerifyResult[]> {
+    const results: VerifyResult[] = [];
+    for (const file of files) {
+      throwIfAborted(this.link.signal);
+      this.emit({ kind: 'phase', phase: 'verifying', message: `Verifying ${file.name}` });
+      const expectedMd5 = md5Hex(file.data);
+      const actual = await flashMd5(this.link, file.offset, file.data.length);
+      results.push({ name: file.name, offset: file.offset, expectedMd5, flashMd5: actual, matches: actual === expectedMd5 });
+    }
+    return results;
+  }
+
+  async readFlash(offset: number, sizeBytes: number): Promise<Uint8Array> {
+    this.emit({ kind: 'phase', phase: 'reading', message: `Reading 0x${sizeBytes.toString(16)} bytes at 0x${offset.toString(16)}` });
+    const meter = new ProgressMeter('read', sizeBytes, (progress) => this.emit({ kind: 'progress', progress }));
+    return readRegion(this.link, offset, sizeBytes, (done) => meter.update({ doneBytes: done, totalBytes: sizeBytes }, done));
+  }
+
+  async eraseFlash(): Promise<void> {
+    this.emit({ kind: 'phase', phase: 'erasing', message: 'Erasing the whole flash (this can take a while)' });
+    await eraseAll(this.link, this.flashSizeBytes);
+  }
+
+  async eraseRegion(offset: number, sizeBytes: number): Promise<void> {
+    this.emit({ kind: 'phase', phase: 'erasing', message: `Erasing 0x${sizeBytes.toString(16)} bytes at 0x${offset.toString(16)}` });
+    await eraseRegion(this.link, offset, sizeBytes, this.flashSizeBytes);
+  }
+
+  /** Runs the --after action, then closes the port. */
+  async finish(after: AfterAction): Promise<ResetRun | undefined> {
+    try {
+      if (after !== 'no-reset' && after !== 'no-reset-stub') {
+        this.emit({ kind: 'phase', phase: 'resetting', message: 'Resetting the chip' });
+      }
+      return await runAfterAction(this.link, after);
+    } finally {
+      await this.close();
+      this.emit({ kind: 'phase', phase: 'done', message: 'Done' });
+    }
+  }
+
+  /** Releases both lines and closes the port. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.link.reader.dispose();
+    await this.link.transport.close();
+  }
+}
+
+/**
+ * Opens a session, runs `work`, then the --after action. Whatever happens, the port ends
+ * closed with DTR and RTS released.
+ */
+export async function withFlashSession<T>(
+  options: SessionOptions,
+  after: AfterAction,
+  work: (session: FlashSession) => Promise<T>,
+): Promise<T> {
+  const session = await FlashSession.open(options);
+  const onAbort = (): void => void session.close();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const result = await work(session);
+    await session.finish(after);
+    return result;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await session.close();
+  }
+}
