@@ -10,9 +10,10 @@ import type { EspImage } from './image-types';
  * extended header, ESP8266 images by family.
  */
 
-/** The description and every part of it that carries an image, with the part's label. */
+/** The description and every part of it that carries an image, with a label for messages ("bootloader", 'app in partition "factory"'). */
 export function imagesIn(description: FlashFileDescription): { readonly image: EspImage; readonly label?: string; readonly offset: number }[] {
-  const own = description.image ? [{ image: description.image, label: description.label, offset: description.offset }] : [];
+  const label = description.kind === 'app' && description.label !== undefined ? `app in partition "${description.label}"` : description.label;
+  const own = description.image ? [{ image: description.image, label, offset: description.offset }] : [];
   return [...own, ...(description.parts ?? []).flatMap(imagesIn)];
 }
 

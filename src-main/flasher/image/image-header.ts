@@ -82,6 +82,13 @@ export function encodeFlashParams(chip: ChipId, request: FlashParamsRequest): { 
     modeCode = FLASH_MODE_CODES[flashMode];
     if (modeCode === undefined) throw invalidParam('mode', flashMode, chip, FLASH_MODES);
   }
+  if (flashSize.toLowerCase() === 'detect') {
+    throw new EspError('input.invalid', {
+      message: 'The flash size "detect" must be turned into a size (from the flash id) before the header is written.',
+      hint: 'Read the flash id first, or give the flash size, for example 4MB.',
+      evidence: { what: 'size', value: flashSize, chip },
+    });
+  }
   if (flashSize !== 'keep') {
     sizeCode = flashSizeCodeFromName(chip, flashSize.toUpperCase().replace(/-C1$/, '-c1'));
     if (sizeCode === undefined) {

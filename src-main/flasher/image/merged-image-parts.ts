@@ -5,7 +5,8 @@ import { chipLabel, describeSingleFile } from './describe-single-file';
 import type { FlashFileDescription } from './flash-file';
 import { isFilledWith } from './image-bytes';
 import { ESP_IMAGE_MAGIC } from './image-header';
-import type { PartitionTable } from './image-types';
+import type { EspImage, PartitionTable } from './image-types';
+import { parseEspImage } from './parse-esp-image';
 import { hasPartitionTableMagic } from './partition-table';
 import { isAppPartition } from './partition-types';
 
@@ -39,12 +40,30 @@ function partitionParts(data: Uint8Array, fileOffset: number, table: PartitionTa
   return parts;
 }
 
+/** An ESP32-family image that parses at `relative`, or undefined. */
+function imageAt(data: Uint8Array, relative: number, chip: ChipId | undefined): EspImage | undefined {
+  if (relative >= data.length || data[relative] !== ESP_IMAGE_MAGIC) return undefined;
+  try {
+    const image = parseEspImage(data.subarray(relative), chip);
+    return image.format === 'esp32' ? image : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Merged at this bootloader offset when a valid image starts there, ends before 0x8000 and is
+ * followed by a partition table at 0x8000, or (no table) by a valid image at 0x10000. A plain
+ * app written at 0x0 does not qualify: its image runs past 0x8000.
+ */
 function tryAt(data: Uint8Array, fileOffset: number, bootloaderOffset: number, chip: ChipId | undefined): FlashFileDescription | undefined {
   const fileEnd = fileOffset + data.length;
   if (bootloaderOffset < fileOffset || bootloaderOffset >= fileEnd) return undefined;
-  if (data[bootloaderOffset - fileOffset] !== ESP_IMAGE_MAGIC) return undefined;
-  const hasTable = PARTITION_TABLE_OFFSET > bootloaderOffset && PARTITION_TABLE_OFFSET < fileEnd && hasPartitionTableMagic(data, PARTITION_TABLE_OFFSET - fileOffset);
-  const hasApp = DEFAULT_APP_OFFSET < fileEnd && data[DEFAULT_APP_OFFSET - fileOffset] === ESP_IMAGE_MAGIC;
+  const bootImage = imageAt(data, bootloaderOffset - fileOffset, chip);
+  if (!bootImage) return undefined;
+  const bootloaderImageEnd = bootloaderOffset + bootImage.imageSizeBytes;
+  const hasTable = bootloaderImageEnd <= PARTITION_TABLE_OFFSET && PARTITION_TABLE_OFFSET < fileEnd && hasPartitionTableMagic(data, PARTITION_TABLE_OFFSET - fileOffset);
+  const hasApp = !hasTable && bootloaderImageEnd <= DEFAULT_APP_OFFSET && imageAt(data, DEFAULT_APP_OFFSET - fileOffset, chip) !== undefined;
   if (!hasTable && !hasApp) return undefined;
 
   const bootloaderEnd = hasTable ? PARTITION_TABLE_OFFSET : DEFAULT_APP_OFFSET;
@@ -71,15 +90,9 @@ function tryAt(data: Uint8Array, fileOffset: number, bootloaderOffset: number, c
 }
 
 export function describeMergedImage(data: Uint8Array, fileOffset: number, chip?: ChipId): FlashFileDescription | undefined {
-  let firstError: unknown;
   for (const bootloaderOffset of bootloaderOffsets(chip)) {
-    try {
-      const merged = tryAt(data, fileOffset, bootloaderOffset, chip);
-      if (merged) return merged;
-    } catch (error) {
-      firstError ??= error;
-    }
+    const merged = tryAt(data, fileOffset, bootloaderOffset, chip);
+    if (merged) return merged;
   }
-  if (firstError !== undefined) throw firstError;
   return undefined;
 }
