@@ -1,5 +1,5 @@
 import { withFlashSession } from '../../flasher/session/flash-session';
-import { precheckFiles, prepareFiles } from '../../flasher/session/prepare-files';
+import { bootloaderFlashMode, precheckFiles, prepareFiles } from '../../flasher/session/prepare-files';
 import type { CliCommand } from '../cli-context';
 import { HEADER_OPTIONS, readFlashFiles, readHeaderOverrides } from '../flash-file-args';
 import { resolvePort, sessionOptions } from '../session-from-context';
@@ -12,6 +12,8 @@ export const writeFlashCommand: CliCommand = {
     'Files are checked before anything is written: offsets on 4 KiB boundaries, no overlaps,',
     'data within the flash, images built for this chip (--force overrides the chip check).',
     'Flash mode/frequency/size are patched into the bootloader header like esptool does.',
+    'After a hard reset the boot is watched for 1.5 s: a board that does not start its firmware',
+    'fails with exit code 8 (--no-boot-check to skip).',
   ].join('\n'),
   options: {
     ...HEADER_OPTIONS,
@@ -19,6 +21,7 @@ export const writeFlashCommand: CliCommand = {
     compress: { type: 'boolean' },
     'no-compress': { type: 'boolean' },
     force: { type: 'boolean' },
+    'no-boot-check': { type: 'boolean' },
   },
   talksToBoard: true,
   async run(context, values, positionals) {
@@ -28,6 +31,7 @@ export const writeFlashCommand: CliCommand = {
     const header = readHeaderOverrides(values);
     const port = await resolvePort(context);
     const compress = values['no-compress'] === true ? false : values.compress === true ? true : undefined;
+    const checkBoot = values['no-boot-check'] !== true;
     await withFlashSession(sessionOptions(context, port), context.global.after, async (session) => {
       const plan = prepareFiles(files, {
         chip: session.chipInfo.chip,
@@ -42,7 +46,8 @@ export const writeFlashCommand: CliCommand = {
         ...(compress === undefined ? {} : { compress }),
         eraseAll: values['erase-all'] === true,
       });
-    });
+      return bootloaderFlashMode(plan.files, session.chipInfo.chip);
+    }, (flashMode) => (checkBoot ? (flashMode ? { headerFlashMode: flashMode } : {}) : undefined));
     return 0;
   },
 };

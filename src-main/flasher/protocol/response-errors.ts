@@ -10,6 +10,7 @@ import { toHex } from './packets';
  * baud problem, a frame cut short means the transfer stopped, nothing at all means silence.
  */
 const PANIC_MARKERS = /Guru Meditation Error|Fatal exception \(\d+\)/;
+const BROWNOUT_MARKER = /Brownout detector was triggered|BROWN_?OUT/;
 
 export function noiseEvidence(noise: NoiseRecord): Evidence {
   if (noise.bytes.length === 0) return {};
@@ -25,10 +26,10 @@ export function noReplyError(op: number, timeoutMs: number, noise: NoiseRecord, 
   const base: Evidence = { command, timeoutMs, ...noiseEvidence(noise) };
   const text = printableText(noise.bytes, 4096);
   const banner = noise.bytes.length > 0 ? parseBootBanner(text) : undefined;
-  if (banner?.brownout) {
+  if (banner?.brownout || BROWNOUT_MARKER.test(text)) {
     return new EspError('power.brownout', {
       message: `The chip browned out and reset during ${command}.`,
-      evidence: { ...base, bootBanner: banner.line },
+      evidence: { ...base, ...(banner ? { bootBanner: banner.line } : {}) },
     });
   }
   if (banner) {

@@ -2,6 +2,7 @@ import type { AfterAction, ChipInfo, FileResult, SessionEvent } from '../../../s
 import { throwIfAborted } from '../../common/clock';
 import { eraseAll, eraseRegion } from '../operations/erase';
 import { runAfterAction } from '../operations/after-action';
+import { checkBoot, prepareBootCheck, type BootCheckOptions, type BootCheckResult } from '../operations/boot-check';
 import { flashMd5, md5Hex, verifyRegion } from '../operations/flash-md5';
 import type { LoaderLink } from '../operations/loader-link';
 import { ProgressMeter } from '../operations/progress-meter';
@@ -23,6 +24,11 @@ export interface WriteOptions {
   readonly compress?: boolean;
   /** Erase the whole flash first. */
   readonly eraseAll?: boolean;
+}
+
+export interface FinishResult {
+  readonly reset?: ResetRun;
+  readonly boot?: BootCheckResult;
 }
 
 export interface VerifyResult {
@@ -129,13 +135,25 @@ export class FlashSession {
     await eraseRegion(this.link, offset, sizeBytes, this.flashSizeBytes);
   }
 
-  /** Runs the --after action, then closes the port. */
-  async finish(after: AfterAction): Promise<ResetRun | undefined> {
+  /**
+   * Runs the --after action, then closes the port. With `bootCheck` and a hard reset on a port
+   * that can reset the board, listens to the boot and fails with boot.failed if the firmware
+   * does not start.
+   */
+  async finish(after: AfterAction, bootCheck?: BootCheckOptions): Promise<FinishResult> {
     try {
       if (after !== 'no-reset' && after !== 'no-reset-stub') {
         this.emit({ kind: 'phase', phase: 'resetting', message: 'Resetting the chip' });
       }
-      return await runAfterAction(this.link, after);
+      const checking = bootCheck !== undefined && after === 'hard-reset' && this.link.transport.info.lineControl;
+      if (checking) await prepareBootCheck(this.link);
+      const reset = await runAfterAction(this.link, after);
+      if (reset?.skippedReason) this.emit({ kind: 'note', message: reset.skippedReason });
+      if (!checking) return { ...(reset ? { reset } : {}) };
+      this.emit({ kind: 'phase', phase: 'checking-boot', message: 'Checking that the firmware starts' });
+      const boot = await checkBoot(this.link, bootCheck);
+      this.emit({ kind: 'note', message: 'The board started its firmware.' });
+      return { ...(reset ? { reset } : {}), boot };
     } finally {
       await this.close();
       this.emit({ kind: 'phase', phase: 'done', message: 'Done' });
@@ -159,13 +177,14 @@ export async function withFlashSession<T>(
   options: SessionOptions,
   after: AfterAction,
   work: (session: FlashSession) => Promise<T>,
+  bootCheck?: (result: T) => BootCheckOptions | undefined,
 ): Promise<T> {
   const session = await FlashSession.open(options);
   const onAbort = (): void => void session.close();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const result = await work(session);
-    await session.finish(after);
+    await session.finish(after, bootCheck?.(result));
     return result;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);

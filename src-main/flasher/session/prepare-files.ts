@@ -1,5 +1,5 @@
-import type { ChipId } from '../../../src-shared/chips';
-import { formatFlashSize } from '../../../src-shared/flash';
+import { CHIPS, type ChipId } from '../../../src-shared/chips';
+import { flashModeFromCode, formatFlashSize, type FlashMode } from '../../../src-shared/flash';
 import type { HeaderOverrides } from '../../../src-shared/flash-job';
 import type { FlashFile } from '../image/flash-file';
 import { checkFileShape, checkNoOverlap } from '../image/flash-plan-checks';
@@ -64,4 +64,11 @@ export function prepareFiles(files: readonly FlashFile[], options: PrepareOption
     return { name: file.name, offset: file.offset, data: patch.data };
   });
   return { files: prepared, warnings, notes };
+}
+
+/** The flash mode in the bootloader header that will be written, if a bootloader is written. */
+export function bootloaderFlashMode(files: readonly PreparedFile[], chip: ChipId): FlashMode | undefined {
+  const bootloader = files.find((file) => file.offset === CHIPS[chip].bootloaderOffset);
+  if (!bootloader || bootloader.data[0] !== 0xe9) return undefined;
+  return flashModeFromCode(bootloader.data[2] ?? 0xff);
 }

@@ -16,6 +16,8 @@ export interface ResetHandlers {
   onResetAsserted(atMs: number): void;
   /** EN crossed the threshold: the chip starts, in download mode when the strap was low. */
   onBoot(atMs: number, download: boolean): void;
+  /** The host's lines made the circuit pull EN low (even if the chip was still in reset). */
+  onHostPulledEnLow?(): void;
 }
 
 export class ResetController {
@@ -61,7 +63,9 @@ export class ResetController {
     const effectAtMs = Math.max(this.clock.now(), this.lastEffectAtMs) + this.lineLatencyMs;
     this.lastEffectAtMs = effectAtMs;
     this.lines = lines;
-    this.handle(this.model.applyLines(effectAtMs, lines));
+    const events = this.model.applyLines(effectAtMs, lines);
+    if (this.model.circuitState.drive.enLow) this.handlers.onHostPulledEnLow?.();
+    this.handle(events);
   }
 
   setBootButton(held: boolean): void {

@@ -36,6 +36,12 @@ export interface VirtualBoardOptions {
   readonly onFlashChanged?: () => void;
   /** A port closed or the board was unplugged (persistence). */
   readonly onPortReleased?: () => void;
+  /**
+   * Drop what the board prints for this long after it is created, unless the host resets it
+   * first: a board found on the desk has booted long before anyone opened its port, so its
+   * power-on banner is not in anyone's receive buffer. Default 0 (everything is delivered).
+   */
+  readonly quietPowerOnMs?: number;
 }
 
 /**
@@ -58,6 +64,7 @@ export class VirtualBoard implements PortHost {
   private readonly power: BoardPower;
   private port: BoardPort | undefined;
   private pendingCause: ResetCause | undefined;
+  private quietUntilMs = 0;
 
   constructor(private readonly options: VirtualBoardOptions) {
     this.spec = options.spec;
@@ -100,6 +107,7 @@ export class VirtualBoard implements PortHost {
       onDownloadMode: () => void (this.uart.chipBaudRate = this.chip.uartBaudRate),
     });
     this.reset = new ResetController(resetParamsFor(this.spec, this.faults), this.clock, USB_LINE_LATENCY_MS, {
+      onHostPulledEnLow: () => void (this.quietUntilMs = 0),
       onResetAsserted: () => {
         this.pendingCause ??= this.spec.circuit === 'usb-serial-jtag' ? 'usb-jtag' : 'en-pin';
         this.runner.halt();
@@ -129,6 +137,7 @@ export class VirtualBoard implements PortHost {
     });
     if (options.bootButtonHeld) this.reset.setBootButton(true);
     this.power.apply();
+    if (options.quietPowerOnMs) this.quietUntilMs = this.clock.now() + options.quietPowerOnMs;
   }
 
   get isPlugged(): boolean {
@@ -242,6 +251,7 @@ export class VirtualBoard implements PortHost {
   }
 
   private sendToHost(bytes: Uint8Array, senderBaud: number): void {
+    if (this.quietUntilMs > 0 && this.clock.now() < this.quietUntilMs) return;
     if (this.power.isPowered) this.uart.sendToHost(bytes, senderBaud);
   }
 

@@ -12,6 +12,9 @@ import { FlashPersistence } from './flash-persistence';
 import { createFileFlashStore, defaultSimDirectory } from './flash-store';
 import { isSimPath, parseSimPath, SIM_PATH_PREFIX, type SimPathOptions } from './sim-path';
 
+/** Boards are treated as plugged in a while ago: their power-on boot output is not delivered. */
+const POWER_ON_QUIET_MS = 300;
+
 export interface VirtualBoardRegistryOptions {
   /** Directory for flash images; absent keeps flash in memory only. */
   readonly storageDir?: string;
@@ -138,6 +141,7 @@ class Registry implements VirtualBoards {
       mac: boardMac(entry),
       createChip: this.options.createChip ?? realChipFactory,
       faults: faultSettingsFrom(options),
+      quietPowerOnMs: POWER_ON_QUIET_MS,
       wireMode: options.wire ?? 'fast',
       bootButtonHeld: options.bootDownload === true,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
