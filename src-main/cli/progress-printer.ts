@@ -26,7 +26,8 @@ function progressLine(progress: ProgressReport): string {
 function fileDoneLine(result: FileResult): string {
   const compressed = result.wireBytes < result.sizeBytes ? ` (${result.wireBytes} compressed)` : '';
   const rate = result.seconds > 0 ? ((result.sizeBytes * 8) / result.seconds / 1000).toFixed(1) : '-';
-  return `Wrote ${result.sizeBytes} bytes${compressed} at ${hex(result.offset)} in ${result.seconds.toFixed(1)} seconds (${rate} kbit/s).\nHash of data verified.`;
+  const check = result.verified ? 'Hash of data verified.' : 'Not verified.';
+  return `Wrote ${result.sizeBytes} bytes${compressed} at ${hex(result.offset)} in ${result.seconds.toFixed(1)} seconds (${rate} kbit/s).\n${check}`;
 }
 
 /**

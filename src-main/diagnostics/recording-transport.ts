@@ -39,6 +39,10 @@ export class RecordingTransport implements Transport {
     return this.inner.isOpen;
   }
 
+  get warnings(): readonly string[] | undefined {
+    return this.inner.warnings;
+  }
+
   /** Adds a label to the recording ("reset", "sync", "stub upload"...). */
   mark(label: string): void {
     this.sink({ kind: 'mark', atMs: this.elapsedMs(), label });

@@ -61,7 +61,7 @@ async function readMagic(client: CommandClient): Promise<number | undefined> {
 
 export async function detectChip(client: CommandClient, expected?: ChipId): Promise<DetectedChip> {
   const securityInfo = await readSecurityInfo(client);
-  const secureDownloadMode = securityInfo !== undefined && (securityInfo.flags & SECURE_DOWNLOAD_FLAG) !== 0;
+  let secureDownloadMode = securityInfo !== undefined && (securityInfo.flags & SECURE_DOWNLOAD_FLAG) !== 0;
   let definition: ChipDefinition | undefined;
   if (securityInfo?.chipId !== undefined) {
     definition = chipBySecurityChipId(securityInfo.chipId);
@@ -77,6 +77,7 @@ export async function detectChip(client: CommandClient, expected?: ChipId): Prom
       // Only an ESP32-S2 in Secure Download Mode refuses READ_REG (fact sheet §4.1).
       definition = chipByMagic(0x000007c6);
       if (!definition) throw new EspError('chip.unknown', { evidence: { reason: 'READ_REG refused' } });
+      secureDownloadMode = true;
     } else {
       definition = chipByMagic(magic);
       if (!definition) {

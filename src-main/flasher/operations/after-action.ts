@@ -19,11 +19,37 @@ const WATCHDOG_REGISTERS: Partial<Record<ChipId, { wprotect: number; config0: nu
 const WDT_WRITE_KEY = 0x50d83aa1;
 const WATCHDOG_SETTLE_MS = 500;
 
+/** S3: RTC_CNTL_OPTION1 bit 0 forces download boot; esptool clears it before a hard reset. */
+const S3_FORCE_DOWNLOAD_REGISTER = 0x6000812c;
+
+/**
+ * esptool's choice (fact sheet §5.1): the long USB pulse for S2/S3 on USB-OTG and C5 on its
+ * USB-Serial/JTAG port, the flow-control variant for CP2102C, else a 100 ms RTS pulse.
+ */
 export function hardResetSequence(link: LoaderLink): ResetSequence {
   const info = link.transport.info;
-  if (info.bridge?.nativeUsb) return hardResetUsb();
+  const bridge = info.bridge?.id;
+  if (bridge === 'esp-usb-otg' || (bridge === 'esp-usb-serial-jtag' && link.definition.id === 'esp32c5')) {
+    return hardResetUsb();
+  }
   if (info.bridge?.hardwareFlowControl) return hardResetFlowControl();
   return hardReset();
+}
+
+async function hardResetChip(link: LoaderLink): Promise<ResetRun | undefined> {
+  // The P4's ROM USB-OTG download mode cannot be left with RTS; esptool uses the watchdog.
+  if (link.definition.id === 'esp32p4' && link.transport.info.bridge?.id === 'esp-usb-otg') {
+    await watchdogReset(link);
+    return undefined;
+  }
+  if (link.definition.id === 'esp32s3') {
+    try {
+      await link.registers.write(S3_FORCE_DOWNLOAD_REGISTER, 0, 1);
+    } catch {
+      // Best effort, as in esptool: an older ROM may refuse the write; the reset still happens.
+    }
+  }
+  return runResetSequence(link.transport, hardResetSequence(link), link.clock, link.signal);
 }
 
 /**
@@ -36,7 +62,7 @@ export async function runAfterAction(link: LoaderLink, after: AfterAction): Prom
     case 'no-reset-stub':
       return undefined;
     case 'hard-reset':
-      return runResetSequence(link.transport, hardResetSequence(link), link.clock, link.signal);
+      return hardResetChip(link);
     case 'soft-reset':
       await softReset(link);
       return undefined;

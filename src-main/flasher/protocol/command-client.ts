@@ -88,18 +88,31 @@ export class CommandClient {
       }
       return this.checkStatus(op, response, options);
     }
-    const midFrame = this.reader.midFrame;
+    if (performance.now() < deadline) {
+      throw new EspError('transfer.invalid-packet', {
+        message: `${MAX_FRAMES_PER_COMMAND} replies arrived, none of them for ${opcodeName(op)}: the replies do not match the command.`,
+        evidence: { command: opcodeName(op) },
+      });
+    }
+    throw this.noReply(op, timeoutMs);
+  }
+
+  /** The error for "nothing valid came", from what did come (a cut-off frame is kept apart). */
+  private noReply(op: number, timeoutMs: number): EspError {
+    const before = this.reader.takeNoise();
     this.reader.abandonPartialFrame();
-    throw noReplyError(op, timeoutMs, this.reader.takeNoise(), midFrame);
+    const partial = this.reader.takeNoise();
+    const bytes = new Uint8Array(before.bytes.length + partial.bytes.length);
+    bytes.set(before.bytes);
+    bytes.set(partial.bytes, before.bytes.length);
+    return noReplyError(op, timeoutMs, { bytes, invalidFrames: before.invalidFrames + partial.invalidFrames }, partial.bytes.length);
   }
 
   /** Reads one raw frame (READ_FLASH data, the stub's OHAI), or throws on timeout. */
   async readRawFrame(timeoutMs: number, what: string): Promise<Uint8Array> {
     const frame = await this.reader.readFrame(timeoutMs, this.signal);
     if (frame) return frame;
-    const midFrame = this.reader.midFrame;
-    this.reader.abandonPartialFrame();
-    const error = noReplyError(0, timeoutMs, this.reader.takeNoise(), midFrame);
+    const error = this.noReply(0, timeoutMs);
     throw new EspError(error.code, {
       message: error.code === 'transfer.timeout' ? `No ${what} arrived within ${timeoutMs} ms.` : error.message,
       evidence: { ...error.evidence, waitingFor: what },
@@ -109,14 +122,16 @@ export class CommandClient {
   private checkStatus(op: number, response: ResponsePacket, options: CommandOptions): CommandResult {
     const payloadBytes =
       typeof options.payloadBytes === 'function' ? options.payloadBytes(response.data) : (options.payloadBytes ?? 0);
-    const status = readStatus(response.data, payloadBytes);
+    // A failure reply may omit the payload: esptool then reads the status from bytes 0-1.
+    const shortFailure = response.data.length < payloadBytes + 2 && response.data.length >= 2 && response.data[0] !== 0;
+    const status = shortFailure ? readStatus(response.data, 0) : readStatus(response.data, payloadBytes);
     if (!status) {
       throw new EspError('transfer.invalid-packet', {
         message: `The reply to ${opcodeName(op)} is too short (${response.data.length} bytes).`,
         evidence: { command: opcodeName(op), responseHex: toHex(response.data) },
       });
     }
-    const payload = response.data.slice(0, payloadBytes);
+    const payload = shortFailure ? new Uint8Array(0) : response.data.slice(0, payloadBytes);
     if (!status.ok && !options.allowFailure) {
       if (STUB_UNSUPPORTED.has(status.status)) throw unsupported(op, response);
       throw new EspError('transfer.command-failed', {

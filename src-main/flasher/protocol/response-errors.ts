@@ -21,7 +21,11 @@ export function noiseEvidence(noise: NoiseRecord): Evidence {
   };
 }
 
-export function noReplyError(op: number, timeoutMs: number, noise: NoiseRecord, midFrame: boolean): EspError {
+/**
+ * `noise` holds everything received outside frames, followed by the bytes of a frame that was
+ * cut off (`partialFrameBytes` of them, 0 when none).
+ */
+export function noReplyError(op: number, timeoutMs: number, noise: NoiseRecord, partialFrameBytes = 0): EspError {
   const command = opcodeName(op);
   const base: Evidence = { command, timeoutMs, ...noiseEvidence(noise) };
   const text = printableText(noise.bytes, 4096);
@@ -45,6 +49,12 @@ export function noReplyError(op: number, timeoutMs: number, noise: NoiseRecord, 
       evidence: base,
     });
   }
+  if (partialFrameBytes > 0 && noise.bytes.length === partialFrameBytes && noise.invalidFrames === 0) {
+    return new EspError('transfer.timeout', {
+      message: `The reply to ${command} stopped part way through (${partialFrameBytes} bytes received).`,
+      evidence: base,
+    });
+  }
   if (noise.bytes.length > 0 || noise.invalidFrames > 0) {
     const head = noise.bytes[0];
     return new EspError('transfer.invalid-packet', {
@@ -53,12 +63,6 @@ export function noReplyError(op: number, timeoutMs: number, noise: NoiseRecord, 
           ? `The reply to ${command} was corrupted (invalid SLIP framing).`
           : `The reply to ${command} was not a valid packet (it began with 0x${head.toString(16).padStart(2, '0')}): possible serial noise or a wrong baud rate.`,
       evidence: { ...base, invalidFrames: noise.invalidFrames },
-    });
-  }
-  if (midFrame) {
-    return new EspError('transfer.timeout', {
-      message: `The reply to ${command} stopped part way through.`,
-      evidence: base,
     });
   }
   return new EspError('transfer.timeout', {

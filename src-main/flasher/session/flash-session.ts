@@ -88,8 +88,14 @@ export class FlashSession {
         meter.update({ index, name: file.name, doneBytes, totalBytes: file.data.length }, doneBefore + doneBytes);
       update(0);
       const { wireBytes } = await writeRegion(link, file.offset, file.data, { compress, onBlock: update });
-      this.emit({ kind: 'phase', phase: 'verifying', message: `Verifying ${file.name}` });
-      const md5 = await verifyRegion(link, file.name, file.offset, file.data);
+      const verified = this.canVerify;
+      let md5 = md5Hex(file.data);
+      if (verified) {
+        this.emit({ kind: 'phase', phase: 'verifying', message: `Verifying ${file.name}` });
+        md5 = await verifyRegion(link, file.name, file.offset, file.data);
+      } else {
+        this.emit({ kind: 'note', message: `${file.name} was written but not verified: ${this.whyNoVerify()}` });
+      }
       const result: FileResult = {
         fileName: file.name,
         offset: file.offset,
@@ -97,13 +103,25 @@ export class FlashSession {
         wireBytes,
         seconds: (performance.now() - startedAtMs) / 1000,
         md5,
-        verified: true,
+        verified,
       };
       results.push(result);
       this.emit({ kind: 'file-done', result });
       doneBefore += file.data.length;
     }
     return results;
+  }
+
+  /** The ROM of ESP8266 has no MD5 command, and Secure Download Mode forbids it. */
+  private get canVerify(): boolean {
+    if (this.chipInfo.secureDownloadMode) return false;
+    return this.link.stub || this.link.definition.rom.flashMd5;
+  }
+
+  private whyNoVerify(): string {
+    return this.chipInfo.secureDownloadMode
+      ? 'the chip is in Secure Download Mode.'
+      : `the ${this.link.definition.name} ROM loader cannot compute an MD5 (leave out --no-stub to verify).`;
   }
 
   /** Compares each file with the flash by MD5 without writing. */

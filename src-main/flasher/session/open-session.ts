@@ -32,6 +32,20 @@ export interface OpenedSession {
   readonly detected: DetectedChip;
 }
 
+function secureModeInfo(definition: LoaderLink['definition']): ChipInfo {
+  return {
+    chip: definition.id,
+    name: definition.name,
+    description: definition.name,
+    revision: 0,
+    features: [],
+    crystalMhz: definition.crystal.typicalMhz,
+    mac: 'unknown (Secure Download Mode)',
+    secureDownloadMode: true,
+    stubRunning: false,
+  };
+}
+
 /** ROMs whose baud clock needs crystal compensation esptool derives from calibration registers. */
 const ROM_BAUD_NEEDS_CALIBRATION = new Set(['esp32', 'esp32c2', 'esp32c5']);
 
@@ -99,10 +113,10 @@ async function connectAndPrepare(
   const definition = detected.definition;
   const registers = registerAccess(client);
   let stub = connection.stubAlreadyRunning;
-  const info = await readChipInfo(registers, definition, transport.baudRate, {
-    secureDownloadMode: detected.secureDownloadMode,
-    stubRunning: stub,
-  });
+  // Secure Download Mode refuses READ_REG, so nothing beyond the chip's identity can be read.
+  const info: ChipInfo = detected.secureDownloadMode
+    ? secureModeInfo(definition)
+    : await readChipInfo(registers, definition, transport.baudRate, { secureDownloadMode: false, stubRunning: stub });
 
   if (!stub && !options.noStub && !detected.secureDownloadMode) {
     emit({ kind: 'phase', phase: 'uploading-stub', message: 'Uploading flasher stub' });
@@ -143,5 +157,8 @@ async function connectAndPrepare(
     flashSizeBytes,
   };
   emit({ kind: 'chip', info: chipInfo });
+  if (detected.secureDownloadMode) {
+    emit({ kind: 'note', message: 'The chip is in Secure Download Mode: flashing works, but nothing can be read back or verified.' });
+  }
   return { link, chipInfo, flashSizeBytes, ...(flashIdentity ? { flashIdentity } : {}), detected };
 }

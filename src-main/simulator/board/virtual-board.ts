@@ -203,6 +203,7 @@ export class VirtualBoard implements PortHost {
    * the board then waits in download mode (for hosts that cannot reset it, e.g. socket://).
    */
   waitInDownloadMode(): void {
+    this.quietUntilMs = 0;
     this.reset.setBootButton(true);
     if (!this.power.isPowered || this.reset.holdingReset || this.runner.inOrEnteringDownload) return;
     this.pressEn();
@@ -211,6 +212,7 @@ export class VirtualBoard implements PortHost {
   /** Press EN (RESET) for `pressMs`. */
   pressEn(pressMs = 100): void {
     if (!this.power.isPowered) return;
+    this.quietUntilMs = 0;
     this.pendingCause = 'en-pin';
     this.reset.pressEn(pressMs);
   }

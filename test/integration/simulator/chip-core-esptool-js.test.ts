@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { ESPLoader, Transport, type IEspLoaderTerminal } from 'esptool-js';
 import { describe, expect, it } from 'vitest';
-import { CHIP_DEFINITIONS } from '../../../../src-main/flasher/targets';
-import type { ChipId } from '../../../../src-shared/chips';
-import type { ChipCore } from '../../../../src-main/simulator/chip/chip-core';
-import { createChipCore } from '../../../../src-main/simulator/chip/create-chip-core';
-import { FlashMemory } from '../../../../src-main/simulator/chip/flash-memory';
-import { FAST_FLASH_TIMING } from '../../../../src-main/simulator/chip/flash-timing';
-import { createRegisterModel } from '../../../../src-main/simulator/chip/register-model';
-import { createSimScheduler } from '../../../../src-main/simulator/sim-scheduler';
+import { CHIP_DEFINITIONS } from '../../../src-main/flasher/targets';
+import type { ChipId } from '../../../src-shared/chips';
+import type { ChipCore } from '../../../src-main/simulator/chip/chip-core';
+import { createChipCore } from '../../../src-main/simulator/chip/create-chip-core';
+import { FlashMemory } from '../../../src-main/simulator/chip/flash-memory';
+import { FAST_FLASH_TIMING } from '../../../src-main/simulator/chip/flash-timing';
+import { createRegisterModel } from '../../../src-main/simulator/chip/register-model';
+import { createSimScheduler } from '../../../src-main/simulator/sim-scheduler';
 
 /**
  * esptool-js 0.7.0, unchanged, against the virtual chip: a fake Web Serial port hands the host's
