@@ -20,7 +20,7 @@ export interface CliRun {
 export interface CliHarness {
   readonly boards: VirtualBoards;
   readonly files: Map<string, Uint8Array>;
-  run(args: readonly string[], signal?: AbortSignal): Promise<CliRun>;
+  run(args: readonly string[], signal?: AbortSignal, onErr?: (text: string) => void): Promise<CliRun>;
   dispose(): void;
 }
 
@@ -43,10 +43,17 @@ export function createCliHarness(): CliHarness {
   return {
     boards,
     files,
-    async run(args, signal) {
+    async run(args, signal, onErr) {
       let out = '';
       let err = '';
-      const streams: CliStreams = { out: (text) => void (out += text), err: (text) => void (err += text), interactive: false };
+      const streams: CliStreams = {
+        out: (text) => void (out += text),
+        err: (text) => {
+          err += text;
+          onErr?.(err);
+        },
+        interactive: false,
+      };
       const code = await runCli(args, CLI_COMMANDS, streams, deps, signal ?? new AbortController().signal);
       return { code, out, err };
     },

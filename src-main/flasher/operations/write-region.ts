@@ -36,8 +36,13 @@ async function sendBlock(link: LoaderLink, op: number, block: Uint8Array, sequen
       await link.client.command(op, dataPayload(block, sequence), { checksum: xorChecksum(block), timeoutMs });
       return;
     } catch (error) {
-      if (attempt >= CHECKSUM_RETRIES || !isChecksumRejection(error)) {
-        throw isEspError(error) ? error.withEvidence({ block: sequence }) : error;
+      if (!isChecksumRejection(error)) throw isEspError(error) ? error.withEvidence({ block: sequence }) : error;
+      if (attempt >= CHECKSUM_RETRIES) {
+        throw new EspError('transfer.invalid-packet', {
+          message: `The chip received block ${sequence} corrupted ${CHECKSUM_RETRIES} times in a row (checksum error): the serial link is unreliable at this baud rate.`,
+          evidence: { ...(isEspError(error) ? error.evidence : {}), block: sequence, attempts: CHECKSUM_RETRIES },
+          cause: error,
+        });
       }
     }
   }

@@ -1,3 +1,4 @@
+import { isEspError } from '../../../src-shared/errors';
 import type { AfterAction, ChipInfo, FileResult, SessionEvent } from '../../../src-shared/flash-job';
 import { throwIfAborted } from '../../common/clock';
 import { eraseAll, eraseRegion } from '../operations/erase';
@@ -204,6 +205,8 @@ export async function withFlashSession<T>(
     const result = await work(session);
     await session.finish(after, bootCheck?.(result));
     return result;
+  } catch (error) {
+    throw isEspError(error) ? error.withEvidence({ port: options.port, baudRate: session.link.transport.baudRate }) : error;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     await session.close();

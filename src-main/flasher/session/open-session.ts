@@ -67,7 +67,7 @@ export async function openSession(options: SessionOptions): Promise<OpenedSessio
     return await connectAndPrepare(options, transport, clock, connectBaudRate);
   } catch (error) {
     await transport.close();
-    throw isEspError(error) ? error.withEvidence({ port: options.port }) : error;
+    throw isEspError(error) ? error.withEvidence({ port: options.port, baudRate: transport.baudRate }) : error;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
