@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Virtual boards keep flash in memory during tests, never in the user's home directory.
+process.env.ESP_COMPANION_SIM_DIR ??= 'off';
+
 // One run counts every test: unit, integration (virtual boards, CLI) and, where present,
 // renderer component tests and end-to-end browser tests.
 export default defineConfig({

@@ -4,7 +4,7 @@ import type { CommandClient } from '../protocol/command-client';
 import { Op } from '../protocol/opcodes';
 import { readRegPayload } from '../protocol/payloads';
 import { CHIP_DETECT_MAGIC_REGISTER, type ChipDefinition } from '../targets/chip-definition';
-import { chipByMagic, chipBySecurityChipId } from '../targets';
+import { chipByMagic, chipBySecurityChipId, chipDefinition } from '../targets';
 
 /**
  * Which chip is on the other end (fact sheet §4.1): GET_SECURITY_INFO first (S3 and later
@@ -60,7 +60,10 @@ async function readMagic(client: CommandClient): Promise<number | undefined> {
 }
 
 export async function detectChip(client: CommandClient, expected?: ChipId): Promise<DetectedChip> {
-  const securityInfo = await readSecurityInfo(client);
+  // When the user named a chip whose ROM lacks GET_SECURITY_INFO (ESP8266, ESP32), skip it:
+  // the ROM's unsupported-command answer costs a 200 ms drain for nothing.
+  const skipSecurityInfo = expected !== undefined && !chipDefinition(expected).identity.romSupportsSecurityInfo;
+  const securityInfo = skipSecurityInfo ? undefined : await readSecurityInfo(client);
   let secureDownloadMode = securityInfo !== undefined && (securityInfo.flags & SECURE_DOWNLOAD_FLAG) !== 0;
   let definition: ChipDefinition | undefined;
   if (securityInfo?.chipId !== undefined) {
