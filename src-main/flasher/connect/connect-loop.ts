@@ -4,6 +4,7 @@ import type { ResetSequence } from '../../../src-shared/reset/sequence';
 import type { Transport } from '../../serial/transport';
 import type { FrameReader } from '../connection/frame-reader';
 import type { CommandClient } from '../protocol/command-client';
+import { concatBytes } from '../protocol/packets';
 import { runResetSequence, type ResetRun } from '../reset/run-reset';
 import { classifyAttempt, type AttemptOutcome } from './attempt-outcome';
 import { connectFailedError } from './connect-errors';
@@ -90,7 +91,7 @@ export async function connectLoop(options: ConnectLoopOptions): Promise<ConnectR
     }
     log.push(reader.takeNoise().bytes);
 
-    const outcome = classifyAttempt(join(log), strategy.label, captureBaudRate);
+    const outcome = classifyAttempt(concatBytes(...log), strategy.label, captureBaudRate);
     outcomes.push(outcome);
     if (outcome.kind === 'garbage' && options.bannerBaudRate === undefined && bannerBaudRate === undefined) {
       bannerBaudRate = FALLBACK_BANNER_BAUD_RATE;
@@ -107,16 +108,5 @@ function success(
   log: readonly Uint8Array[],
   notes: readonly string[],
 ): ConnectResult {
-  return { stubAlreadyRunning, attemptsUsed: attempt + 1, strategy, outcomes, bootLog: join(log), notes };
-}
-
-function join(parts: readonly Uint8Array[]): Uint8Array {
-  const total = parts.reduce((sum, part) => sum + part.length, 0);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return { stubAlreadyRunning, attemptsUsed: attempt + 1, strategy, outcomes, bootLog: concatBytes(...log), notes };
 }

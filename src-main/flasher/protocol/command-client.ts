@@ -4,7 +4,7 @@ import type { Transport } from '../../serial/transport';
 import type { FrameReader } from '../connection/frame-reader';
 import { slipEncode } from '../slip/slip-encode';
 import { opcodeName } from './opcodes';
-import { decodeResponse, encodeCommand, toHex, type ResponsePacket } from './packets';
+import { concatBytes, decodeResponse, encodeCommand, toHex, type ResponsePacket } from './packets';
 import { noReplyError } from './response-errors';
 import { describeStatus, formatResultCode, readStatus, type ResponseStatus } from './status';
 import { DEFAULT_TIMEOUT_MS } from './timeouts';
@@ -102,9 +102,7 @@ export class CommandClient {
     const before = this.reader.takeNoise();
     this.reader.abandonPartialFrame();
     const partial = this.reader.takeNoise();
-    const bytes = new Uint8Array(before.bytes.length + partial.bytes.length);
-    bytes.set(before.bytes);
-    bytes.set(partial.bytes, before.bytes.length);
+    const bytes = concatBytes(before.bytes, partial.bytes);
     return noReplyError(op, timeoutMs, { bytes, invalidFrames: before.invalidFrames + partial.invalidFrames }, partial.bytes.length);
   }
 

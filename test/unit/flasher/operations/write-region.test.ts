@@ -149,12 +149,13 @@ describe('writeRegion, block retries', () => {
     expect(kit.transport.commandsWith(FLASH_DATA)).toHaveLength(2);
   });
 
-  it('three rejections in a row fail with the block number as evidence', async () => {
+  it('three checksum rejections in a row mean an unreliable link: transfer.invalid-packet with the block number', async () => {
     const kit = makeLink('esp32', false);
     kit.acknowledge(FLASH_BEGIN);
     kit.transport.onCommand(FLASH_DATA, kit.reply(FLASH_DATA, { status: 1, error: 0x07 }));
     const error = (await rejectionWithFakeTimers(() => writeRegion(kit.link, 0, noiseBytes(0x400), { compress: false, onBlock: () => undefined }))) as EspError;
-    expect(error.code).toBe('transfer.command-failed');
+    expect(error.code).toBe('transfer.invalid-packet');
+    expect(error.message).toContain('corrupted 3 times');
     expect(error.evidence.block).toBe(0);
     expect(kit.transport.commandsWith(FLASH_DATA)).toHaveLength(3);
   });
