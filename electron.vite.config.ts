@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
 
 // Builds the Electron main process, the preload script and the renderer into out/.
@@ -18,6 +19,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
+    // Relative asset URLs: the same build is loaded from file:// (desktop) and over HTTP (browser mode).
+    base: './',
+    plugins: [vue()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },

@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import pluginVue from 'eslint-plugin-vue';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'net', 'child_process', 'crypto', 'zlib', 'url', 'util', 'events', 'stream'];
 
@@ -20,6 +21,16 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+    rules: {
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+    },
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
@@ -70,6 +81,10 @@ export default tseslint.config(
   {
     files: ['src-main/serial/native-transport.ts', 'src-main/serial/native-port-list.ts', 'src-main/serial/serialport-binding.ts'],
     rules: { 'no-restricted-imports': restrict(electronOnlyInApp) },
+  },
+  {
+    files: ['test/renderer/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['test/**/*.ts'],

@@ -1,3 +1,6 @@
+import type { ChipId } from './chips';
+import type { CircuitKind } from './reset/circuits';
+
 /**
  * What the app knows about a serial port: where it is, which USB bridge sits behind it, and
  * whether it can carry DTR/RTS. Shared by discovery, the CLI and the GUI.
@@ -54,6 +57,10 @@ export interface PortInfo {
   readonly description: string;
   /** False for raw TCP ports: no DTR/RTS, so no automatic reset. */
   readonly lineControl: boolean;
+  /** Virtual boards know their chip. */
+  readonly chip?: ChipId;
+  /** Virtual boards know how they are wired for reset. */
+  readonly resetWiring?: CircuitKind;
 }
 
 const BRIDGES: Readonly<Record<BridgeId, BridgeInfo>> = {

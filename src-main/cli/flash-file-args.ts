@@ -1,6 +1,6 @@
 import { EspError } from '../../src-shared/errors';
 import type { HeaderOverrides } from '../../src-shared/flash-job';
-import type { FlashFile } from '../flasher/image/flash-file';
+import type { FlashFile } from '../../src-shared/firmware/flash-file';
 import type { CliDeps, OptionValues } from './cli-context';
 import { stringOption } from './cli-context';
 import { parseChoice, parseFlashSizeOption, parseNumber } from './parse-values';

@@ -1,6 +1,6 @@
 import type { ChipId } from '../../src-shared/chips';
 import { buildSyntheticFirmware } from '../../src-main/flasher/image/synthetic/synthetic-firmware';
-import type { FlashFile } from '../../src-main/flasher/image/flash-file';
+import type { FlashFile } from '../../src-shared/firmware/flash-file';
 
 /** Firmware-like parts for a chip (bootloader, partition table, app; or the ESP8266 pair). */
 export function syntheticParts(chip: ChipId, options: { appSizeBytes?: number; seed?: number; flashMode?: 'qio' | 'dio' } = {}): FlashFile[] {

@@ -11,12 +11,12 @@ import {
   usbJtagSerialReset,
 } from '../../../src-shared/reset/strategies';
 import type { BeforeAction } from '../../../src-shared/flash-job';
+import type { ResetMethod } from '../../../src-shared/reset/reset-method';
 import type { PortInfo } from '../../../src-shared/serial';
 import { usesUsbSerialJtag } from '../../../src-shared/serial';
 
 
-/** How a board is wired, when the user or the board catalogue knows it. */
-export type ResetMethod = 'auto' | 'classic' | 'unix-tight' | 'usb-jtag-serial' | 'ck' | 'nodemcu-ck' | 'none';
+export type { ResetMethod } from '../../../src-shared/reset/reset-method';
 
 export interface StrategyListOptions {
   readonly before: BeforeAction;

@@ -1,5 +1,5 @@
 import { hex, invalidError, readFixedString, readU16, readU32, requireBytes, toHexString } from './image-bytes';
-import type { AppDescriptor } from './image-types';
+import type { AppDescriptor } from '../../../src-shared/firmware/image-types';
 
 /**
  * esp_app_desc_t (ESP-IDF components/esp_app_format), 256 bytes, placed by the linker at the

@@ -1,6 +1,6 @@
 import type { ChipId } from '../../../src-shared/chips';
 import { EspError } from '../../../src-shared/errors';
-import type { FlashFile } from './flash-file';
+import type { FlashFile } from '../../../src-shared/firmware/flash-file';
 import { checkFileShape, checkNoOverlap } from './flash-plan-checks';
 import { hex } from './image-bytes';
 import type { FlashParamsRequest } from './image-header';

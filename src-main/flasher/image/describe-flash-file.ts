@@ -1,7 +1,7 @@
 import type { ChipId } from '../../../src-shared/chips';
 import { EspError } from '../../../src-shared/errors';
 import { describeSingleFile } from './describe-single-file';
-import type { FlashFileDescription } from './flash-file';
+import type { FlashFileDescription } from '../../../src-shared/firmware/flash-file';
 import { hex } from './image-bytes';
 import { describeMergedImage } from './merged-image-parts';
 

@@ -1,8 +1,8 @@
 import { CHIPS, PARTITION_TABLE_OFFSET } from '../../../src-shared/chips';
 import type { ChipId } from '../../../src-shared/chips';
-import type { FlashFileDescription } from './flash-file';
+import type { FlashFileDescription } from '../../../src-shared/firmware/flash-file';
 import { isFilledWith } from './image-bytes';
-import type { EspImage, PartitionTable } from './image-types';
+import type { EspImage, PartitionTable } from '../../../src-shared/firmware/image-types';
 import { isImageMagic, parseEspImage } from './parse-esp-image';
 import { hasPartitionTableMagic, parsePartitionTable } from './partition-table';
 

@@ -5,7 +5,7 @@ import { checkSegmentCount } from './esp8266-v1-image';
 import { EXTENDED_HEADER_BYTES, EXTENDED_HEADER_OFFSET, parseExtendedHeader } from './extended-header';
 import { requireBytes, toHexString } from './image-bytes';
 import { ESP_IMAGE_MAGIC, parseImageHeader } from './image-header';
-import type { AppDescriptor, Esp32Image, ImageSegment, Sha256Result } from './image-types';
+import type { AppDescriptor, Esp32Image, ImageSegment, Sha256Result } from '../../../src-shared/firmware/image-types';
 import { readChecksum, readSegments } from './image-segments';
 
 /**

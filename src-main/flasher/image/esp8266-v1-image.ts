@@ -1,6 +1,6 @@
 import { hex, invalidError } from './image-bytes';
 import { ESP_IMAGE_MAGIC, IMAGE_HEADER_BYTES, MAX_SEGMENTS, parseImageHeader } from './image-header';
-import type { Esp8266V1Image } from './image-types';
+import type { Esp8266V1Image } from '../../../src-shared/firmware/image-types';
 import { readChecksum, readSegments } from './image-segments';
 
 /**

@@ -1,7 +1,7 @@
 import { esp8266SdkCrc32 } from './crc32';
 import { readU32, requireBytes } from './image-bytes';
 import { ESP8266_V2_IMAGE_MAGIC, ESP_IMAGE_MAGIC, IMAGE_HEADER_BYTES, parseImageHeader } from './image-header';
-import type { Esp8266V2Image, ImageHeader } from './image-types';
+import type { Esp8266V2Image, ImageHeader } from '../../../src-shared/firmware/image-types';
 import { checkSegmentCount } from './esp8266-v1-image';
 import { readChecksum, readSegments } from './image-segments';
 

@@ -1,6 +1,6 @@
 import { chipByImageId } from '../../../src-shared/chips';
 import { hex, invalidError, readU16, requireBytes } from './image-bytes';
-import type { ExtendedHeader } from './image-types';
+import type { ExtendedHeader } from '../../../src-shared/firmware/image-types';
 
 /**
  * The 16-byte extended header of ESP32-family images, file bytes 8-23 (fact sheet 7.4):

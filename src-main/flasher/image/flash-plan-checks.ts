@@ -2,7 +2,7 @@ import { CHIPS } from '../../../src-shared/chips';
 import type { ChipId } from '../../../src-shared/chips';
 import { EspError } from '../../../src-shared/errors';
 import { FLASH_SECTOR_BYTES, formatFlashSize } from '../../../src-shared/flash';
-import type { FlashFile } from './flash-file';
+import type { FlashFile } from '../../../src-shared/firmware/flash-file';
 import { hex, hexRange } from './image-bytes';
 
 /**

@@ -1,9 +1,9 @@
 import { CHIPS, DEFAULT_APP_OFFSET, PARTITION_TABLE_OFFSET } from '../../../src-shared/chips';
 import type { ChipId } from '../../../src-shared/chips';
 import { flashSizeBytesFromName, formatFlashSize } from '../../../src-shared/flash';
-import type { FlashFile, FlashFileDescription } from './flash-file';
+import type { FlashFile, FlashFileDescription } from '../../../src-shared/firmware/flash-file';
 import { hex } from './image-bytes';
-import type { EspImage, PartitionTable } from './image-types';
+import type { EspImage, PartitionTable } from '../../../src-shared/firmware/image-types';
 
 /**
  * Things in a flash plan that are probably mistakes but not certainly: broken checksums, a

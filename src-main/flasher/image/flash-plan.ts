@@ -1,7 +1,7 @@
 import type { ChipId } from '../../../src-shared/chips';
 import { EspError, isEspError } from '../../../src-shared/errors';
 import { describeFlashFile } from './describe-flash-file';
-import type { FlashFile, FlashFileDescription } from './flash-file';
+import type { FlashFile, FlashFileDescription } from '../../../src-shared/firmware/flash-file';
 import { checkFileShape, checkFits, checkNoOverlap } from './flash-plan-checks';
 import { planWarnings } from './flash-plan-warnings';
 import { hex } from './image-bytes';

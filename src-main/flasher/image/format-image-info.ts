@@ -1,8 +1,8 @@
 import { CHIPS } from '../../../src-shared/chips';
-import type { FlashFileDescription } from './flash-file';
+import type { FlashFileDescription } from '../../../src-shared/firmware/flash-file';
 import { formatPartitionTable } from './format-partition-table';
 import { hex } from './image-bytes';
-import type { AppDescriptor, ChecksumResult, Esp32Image, EspImage, ImageHeader, ImageSegment } from './image-types';
+import type { AppDescriptor, ChecksumResult, Esp32Image, EspImage, ImageHeader, ImageSegment } from '../../../src-shared/firmware/image-types';
 
 /**
  * Lines for the CLI's image-info command (in the spirit of esptool image-info): header fields,

@@ -1,6 +1,6 @@
 import { formatFlashSize } from '../../../src-shared/flash';
 import { hex } from './image-bytes';
-import type { PartitionTable } from './image-types';
+import type { PartitionTable } from '../../../src-shared/firmware/image-types';
 
 /** Text lines for a partition table, in the spirit of ESP-IDF's gen_esp32part.py CSV output. */
 export function formatPartitionTable(table: PartitionTable): string[] {

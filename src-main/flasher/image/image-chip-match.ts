@@ -2,8 +2,8 @@ import { CHIPS } from '../../../src-shared/chips';
 import type { ChipId } from '../../../src-shared/chips';
 import { EspError } from '../../../src-shared/errors';
 import { chipLabel } from './describe-single-file';
-import type { FlashFileDescription } from './flash-file';
-import type { EspImage } from './image-types';
+import type { FlashFileDescription } from '../../../src-shared/firmware/flash-file';
+import type { EspImage } from '../../../src-shared/firmware/image-types';
 
 /**
  * Whether an image was built for the selected chip: ESP32-family images by the chip id in the

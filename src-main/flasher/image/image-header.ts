@@ -11,7 +11,7 @@ import {
 } from '../../../src-shared/flash';
 import type { FlashMode } from '../../../src-shared/flash';
 import { hex, invalidError, readU32, requireBytes } from './image-bytes';
-import type { FlashParams, ImageHeader } from './image-types';
+import type { FlashParams, ImageHeader } from '../../../src-shared/firmware/image-types';
 
 /**
  * The common 8-byte header (fact sheet 7.1): magic, segment count, flash mode, size code in the

@@ -1,7 +1,7 @@
 import type { ChipId } from '../../../src-shared/chips';
 import { xorChecksum } from '../protocol/packets';
 import { hex, invalidError, readU32, requireBytes, truncatedError } from './image-bytes';
-import type { ChecksumResult, ImageSegment } from './image-types';
+import type { ChecksumResult, ImageSegment } from '../../../src-shared/firmware/image-types';
 import { memoryTypesAt } from './memory-map';
 
 /**

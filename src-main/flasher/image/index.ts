@@ -1,6 +1,6 @@
 /** Public API of the image tools: parsers, descriptions, plan checks, patching, synthetic firmware. */
-export type * from './image-types';
-export type { FlashFile, FlashFileDescription, FlashFileKind } from './flash-file';
+export type * from '../../../src-shared/firmware/image-types';
+export type { FlashFile, FlashFileDescription, FlashFileKind } from '../../../src-shared/firmware/flash-file';
 export type { FlashPlanOptions, FlashPlanResult } from './flash-plan';
 export type { FlashParamsRequest } from './image-header';
 export type { PatchRequest, PatchResult } from './patch-header';

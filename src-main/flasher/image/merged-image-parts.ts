@@ -2,10 +2,10 @@ import { CHIPS, CHIP_IDS, DEFAULT_APP_OFFSET, PARTITION_TABLE_OFFSET } from '../
 import type { ChipId } from '../../../src-shared/chips';
 import { FLASH_SECTOR_BYTES } from '../../../src-shared/flash';
 import { chipLabel, describeSingleFile } from './describe-single-file';
-import type { FlashFileDescription } from './flash-file';
+import type { FlashFileDescription } from '../../../src-shared/firmware/flash-file';
 import { isFilledWith } from './image-bytes';
 import { ESP_IMAGE_MAGIC } from './image-header';
-import type { EspImage, PartitionTable } from './image-types';
+import type { EspImage, PartitionTable } from '../../../src-shared/firmware/image-types';
 import { parseEspImage } from './parse-esp-image';
 import { hasPartitionTableMagic } from './partition-table';
 import { isAppPartition } from './partition-types';

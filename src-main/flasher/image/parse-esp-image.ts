@@ -5,7 +5,7 @@ import { parseEsp8266V2Image } from './esp8266-v2-image';
 import { HASH_APPENDED_OFFSET, looksLikeExtendedHeader } from './extended-header';
 import { hex, invalidError, requireBytes } from './image-bytes';
 import { ESP8266_V2_IMAGE_MAGIC, ESP_IMAGE_MAGIC } from './image-header';
-import type { EspImage } from './image-types';
+import type { EspImage } from '../../../src-shared/firmware/image-types';
 
 /**
  * Parses a file that starts with an image magic byte, deciding the family itself: 0xEA is an

@@ -1,7 +1,7 @@
 import { PARTITION_TABLE_OFFSET } from '../../../src-shared/chips';
 import { md5 } from './digests';
 import { hex, hexRange, invalidError, isFilledWith, readFixedString, readU32, toHexString, truncatedError } from './image-bytes';
-import type { PartitionEntry, PartitionTable } from './image-types';
+import type { PartitionEntry, PartitionTable } from '../../../src-shared/firmware/image-types';
 import { DATA_SUBTYPE, PARTITION_TYPE_APP, PARTITION_TYPE_DATA, partitionSubtypeName, partitionTypeName } from './partition-types';
 
 /**

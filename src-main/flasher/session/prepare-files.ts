@@ -1,7 +1,7 @@
 import { CHIPS, type ChipId } from '../../../src-shared/chips';
 import { flashModeFromCode, formatFlashSize, type FlashMode } from '../../../src-shared/flash';
 import type { HeaderOverrides } from '../../../src-shared/flash-job';
-import type { FlashFile } from '../image/flash-file';
+import type { FlashFile } from '../../../src-shared/firmware/flash-file';
 import { checkFileShape, checkNoOverlap } from '../image/flash-plan-checks';
 import { validateFlashPlan } from '../image/flash-plan';
 import { patchImageHeader } from '../image/patch-header';

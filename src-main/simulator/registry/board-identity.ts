@@ -33,6 +33,8 @@ export function boardPortInfo(entry: CatalogEntry, path: string): PortInfo {
     serialNumber: boardSerialNumber(entry),
     description: entry.description,
     lineControl: true,
+    chip: entry.chip,
+    resetWiring: entry.circuit,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ChipId } from '../../../../src-shared/chips';
 import type { FlashMode } from '../../../../src-shared/flash';
-import type { FlashFile } from '../flash-file';
+import type { FlashFile } from '../../../../src-shared/firmware/flash-file';
 
 export interface SyntheticFirmwareOptions {
   /** Project name in the app descriptor (ESP32 family) and in file names. */

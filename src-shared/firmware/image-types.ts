@@ -1,5 +1,5 @@
-import type { ChipId } from '../../../src-shared/chips';
-import type { FlashMode } from '../../../src-shared/flash';
+import type { ChipId } from '../chips';
+import type { FlashMode } from '../flash';
 
 /**
  * What the parsers return. Plain, structured-clone-safe objects without the file's bytes, so

@@ -1,4 +1,4 @@
-import type { ChipId } from '../../../src-shared/chips';
+import type { ChipId } from '../chips';
 import type { EspImage, PartitionTable } from './image-types';
 
 /** One file of a flash plan: bytes to write at a flash offset, with a name for messages. */
