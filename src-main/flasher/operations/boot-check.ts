@@ -69,21 +69,35 @@ export async function checkBoot(link: LoaderLink, options: BootCheckOptions = {}
   const failures = failingLines(text);
   const ok = failures.length === 0 && banners < 2;
   if (ok) return { ok, log: text, banners };
-  const quad = options.headerFlashMode === 'qio' || options.headerFlashMode === 'qout';
   throw new EspError('boot.failed', {
     message:
       failures.length > 0
         ? `The flash was written and verified, but the board does not start: "${failures[0]}".`
         : 'The flash was written and verified, but the board keeps resetting instead of starting the firmware.',
-    ...(quad
-      ? {
-          hint: `The bootloader asks for ${options.headerFlashMode?.toUpperCase()} mode; this board's flash may only work in DIO. Flash again with --flash-mode dio.`,
-        }
-      : {}),
+    hint: bootFailureHint(link, failures, options.headerFlashMode),
     evidence: {
       bootLog: text.trim().split(/\r?\n/).slice(0, 30).join('\n'),
       resets: banners,
       ...(options.headerFlashMode ? { headerFlashMode: options.headerFlashMode } : {}),
     },
   });
+}
+
+const EMPTY_FLASH = /flash read err|invalid header|ets_main\.c/i;
+const CRASH = /Guru Meditation|Fatal exception/;
+
+/** The next step depends on what the boot log says went wrong. */
+function bootFailureHint(link: LoaderLink, failures: readonly string[], headerFlashMode: string | undefined): string {
+  const quad = headerFlashMode === 'qio' || headerFlashMode === 'qout';
+  if (quad) {
+    return `The bootloader asks for ${headerFlashMode?.toUpperCase()} mode; this board's flash may only work in DIO. Flash again with --flash-mode dio.`;
+  }
+  if (failures.some((line) => EMPTY_FLASH.test(line))) {
+    const offset = CHIPS[link.definition.id].bootloaderOffset;
+    return `The chip finds no valid bootloader at 0x${offset.toString(16)}: write the bootloader and partition table too (or a merged image at 0x0).`;
+  }
+  if (failures.some((line) => CRASH.test(line))) {
+    return 'The firmware crashes while starting: read the boot log above or open the serial monitor for the backtrace.';
+  }
+  return 'Check the flash mode (many boards only boot with --flash-mode dio), the bootloader and partition table offsets, and the power supply.';
 }

@@ -4,6 +4,7 @@ import { realChipFactory } from '../board/create-board';
 import type { ChipFactory } from '../board/chip-factory';
 import { DEFAULT_FAULT_SETTINGS, type FaultSettings } from '../board/faults';
 import { VirtualBoard } from '../board/virtual-board';
+import type { WireMode } from '../board/wire-mode';
 import { FlashMemory } from '../chip/flash-memory';
 import type { VirtualBoardRegistry, VirtualPortDescriptor, VirtualPortEndpoint } from '../virtual-port';
 import { boardDescriptor, boardMac, boardPortInfo } from './board-identity';
@@ -25,6 +26,8 @@ export interface VirtualBoardRegistryOptions {
   /** Unplug fault: the board comes back after this long, default 3000 ms (negative: never). */
   readonly replugAfterMs?: number;
   readonly saveDebounceMs?: number;
+  /** Wire timing when a path does not say (wire=...): 'fast' unless set. */
+  readonly defaultWireMode?: WireMode;
 }
 
 /** The registry plus what the CLI, the GUI and tests need to drive boards by hand. */
@@ -91,7 +94,7 @@ class Registry implements VirtualBoards {
       throw new EspError('port.busy', { message: `${SIM_PATH_PREFIX}${boardName} is already open.`, evidence: { path } });
     }
     board.setFaults(faultSettingsFrom(options));
-    board.setWireMode(options.wire ?? 'fast');
+    board.setWireMode(options.wire ?? this.options.defaultWireMode ?? 'fast');
     if (options.bootDownload === true) board.waitInDownloadMode();
     else board.setBootButton(false);
     return board.openPort(boardPortInfo(entry, path.trim()), baudRate);
@@ -163,8 +166,16 @@ let processRegistry: VirtualBoards | undefined;
  * The process-wide boards (CLI, desktop app): flash persists in $ESP_COMPANION_SIM_DIR or
  * ~/.config/esp-companion/virtual-boards, so separate CLI runs see the same flash.
  */
+/** Environment variable choosing the default wire timing of the process-wide boards. */
+export const SIM_WIRE_ENV = 'ESP_COMPANION_SIM_WIRE';
+
+/**
+ * The process-wide boards the CLI and the app use. They behave like hardware by default
+ * (baud-accurate bytes, real flash times); ESP_COMPANION_SIM_WIRE=fast makes them instant.
+ */
 export function defaultVirtualBoards(): VirtualBoards {
   const storageDir = defaultSimDirectory();
-  processRegistry ??= createVirtualBoardRegistry(storageDir === undefined ? {} : { storageDir });
+  const defaultWireMode: WireMode = process.env[SIM_WIRE_ENV] === 'fast' ? 'fast' : 'real';
+  processRegistry ??= createVirtualBoardRegistry({ ...(storageDir === undefined ? {} : { storageDir }), defaultWireMode });
   return processRegistry;
 }
