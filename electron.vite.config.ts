@@ -14,7 +14,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      lib: { entry: resolve(__dirname, 'src-main/app/preload.ts') },
+      // A sandboxed window can only run a CommonJS preload.
+      lib: { entry: resolve(__dirname, 'src-main/app/preload.ts'), formats: ['cjs'] },
     },
   },
   renderer: {

@@ -1,9 +1,10 @@
 // npm start: build and open the desktop app. Where Electron cannot run (its runtime cannot be
-// downloaded, or there is no display), say so in one line and fall back.
+// downloaded, or there is no display), say so in one line and start browser mode instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWindowFiles, startBrowserMode } from './serve.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -29,17 +30,12 @@ function whyElectronCannotRun() {
   return electronBinary() === undefined ? 'the Electron runtime could not be downloaded' : undefined;
 }
 
-function fallback(reason) {
-  console.log(`ESP Companion: the desktop window cannot open here (${reason}).`);
-  console.log('Use the command line meanwhile, e.g.: npx esp-companion --port sim:esp32 chip-id  (npx esp-companion --help)');
-}
-
 const reason = whyElectronCannotRun();
 if (reason) {
-  fallback(reason);
+  console.log(`ESP Companion: the desktop window cannot open here (${reason}); starting browser mode instead.`);
+  await startBrowserMode();
 } else {
-  const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  if (!buildWindowFiles()) process.exit(1);
   const child = spawn(electronBinary(), [root], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -43,6 +43,8 @@ export type ErrorCode =
   | 'input.file-not-found'
   | 'reset.invalid-sequence'
   | 'operation.cancelled'
+  | 'settings.save-failed'
+  | 'app.connection-lost'
   | 'internal.unexpected';
 
 export type EvidenceValue = string | number | boolean | null | readonly string[] | readonly number[];
@@ -222,6 +224,14 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, CatalogueEntry>> = {
   'operation.cancelled': {
     message: 'The operation was cancelled.',
     hint: 'Start it again when ready; the port was closed and the reset lines released.',
+  },
+  'app.connection-lost': {
+    message: 'The connection to ESP Companion was lost.',
+    hint: 'Check that ESP Companion is still running (npm run serve or the desktop app); the page reconnects on its own, then start the operation again.',
+  },
+  'settings.save-failed': {
+    message: 'Your settings could not be saved.',
+    hint: 'Check that the settings folder exists and is writable (or set ESP_COMPANION_CONFIG_DIR to another folder); the app keeps working with the settings in memory.',
   },
   'internal.unexpected': {
     message: 'Something unexpected went wrong inside ESP Companion.',

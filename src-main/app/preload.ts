@@ -1,4 +1,5 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import { createPreloadApi } from './preload-api';
 
-/** The renderer's only window onto the app: a namespaced API, never ipcRenderer itself. */
-contextBridge.exposeInMainWorld('espCompanion', { version: '0.1.0' });
+/** The page's only window onto the app: window.espCompanion, a namespaced API; never ipcRenderer. */
+contextBridge.exposeInMainWorld('espCompanion', createPreloadApi(ipcRenderer));

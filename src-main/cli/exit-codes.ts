@@ -13,6 +13,8 @@ export const EXIT_USAGE = 2;
 const BY_FAMILY: Readonly<Record<string, number>> = {
   input: 2,
   reset: 2,
+  settings: 2,
+  app: 3,
   port: 3,
   connect: 4,
   chip: 4,

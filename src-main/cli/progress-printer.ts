@@ -24,6 +24,11 @@ function progressLine(progress: ProgressReport): string {
 }
 
 function fileDoneLine(result: FileResult): string {
+  if (result.skippedBytes !== undefined && result.skippedBytes > 0) {
+    const written = result.sizeBytes - result.skippedBytes;
+    const check = result.verified ? 'Hash of data verified.' : 'Not verified.';
+    return `${hex(result.offset)}: ${result.skippedBytes} of ${result.sizeBytes} bytes already on the chip, wrote ${written} bytes in ${result.seconds.toFixed(1)} seconds.\n${check}`;
+  }
   const compressed = result.wireBytes < result.sizeBytes ? ` (${result.wireBytes} compressed)` : '';
   const rate = result.seconds > 0 ? ((result.sizeBytes * 8) / result.seconds / 1000).toFixed(1) : '-';
   const check = result.verified ? 'Hash of data verified.' : 'Not verified.';

@@ -27,6 +27,12 @@ export interface ServiceDeps {
   readonly dialogs?: NativeDialogs;
   /** How often the port list is polled for plug/unplug (default 1000 ms). */
   readonly portPollMs?: number;
+  /** Quiet time after a change in a watched project before it is reloaded (default 500 ms). */
+  readonly watchDebounceMs?: number;
+  /** PlatformIO's home, where boot_app0.bin is looked for (default $PLATFORMIO_CORE_DIR or ~/.platformio). */
+  readonly platformioCoreDir?: string;
+  /** Arduino IDE's data folder with the installed cores (default ~/.arduino15 or the platform's). */
+  readonly arduinoDataDir?: string;
 }
 
 export interface Services {

@@ -14,6 +14,8 @@ export const writeFlashCommand: CliCommand = {
     'Flash mode/frequency/size are patched into the bootloader header like esptool does.',
     'After a hard reset the boot is watched for 1.5 s: a board that does not start its firmware',
     'fails with exit code 8 (--no-boot-check to skip).',
+    '--diff compares each 64 KiB block (then 4 KiB sector) with the flash by MD5 first and',
+    'writes only what differs; every file is still verified as a whole afterwards.',
   ].join('\n'),
   options: {
     ...HEADER_OPTIONS,
@@ -22,6 +24,7 @@ export const writeFlashCommand: CliCommand = {
     'no-compress': { type: 'boolean' },
     force: { type: 'boolean' },
     'no-boot-check': { type: 'boolean' },
+    diff: { type: 'boolean' },
   },
   talksToBoard: true,
   async run(context, values, positionals) {
@@ -42,10 +45,15 @@ export const writeFlashCommand: CliCommand = {
       });
       for (const warning of plan.warnings) context.streams.err(`Warning: ${warning}\n`);
       for (const note of plan.notes) context.streams.err(`${note}\n`);
-      await session.writeFlash(plan.files, {
-        ...(compress === undefined ? {} : { compress }),
-        eraseAll: values['erase-all'] === true,
-      });
+      const writeOptions = { ...(compress === undefined ? {} : { compress }), eraseAll: values['erase-all'] === true };
+      if (values.diff === true) {
+        const results = await session.writeFlashDiff(plan.files, writeOptions);
+        const skippedBytes = results.reduce((sum, result) => sum + (result.skippedBytes ?? 0), 0);
+        const totalBytes = results.reduce((sum, result) => sum + result.sizeBytes, 0);
+        context.streams.err(`Skipped ${skippedBytes} of ${totalBytes} bytes already on the chip.\n`);
+      } else {
+        await session.writeFlash(plan.files, writeOptions);
+      }
       return bootloaderFlashMode(plan.files, session.chipInfo.chip);
     }, (flashMode) => (checkBoot ? (flashMode ? { headerFlashMode: flashMode } : {}) : undefined));
     return 0;

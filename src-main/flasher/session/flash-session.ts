@@ -1,6 +1,7 @@
 import { isEspError } from '../../../src-shared/errors';
 import type { AfterAction, ChipInfo, FileResult, SessionEvent } from '../../../src-shared/flash-job';
 import { throwIfAborted } from '../../common/clock';
+import { writeFlashDiff } from '../operations/diff-write';
 import { eraseAll, eraseRegion } from '../operations/erase';
 import { runAfterAction } from '../operations/after-action';
 import { checkBoot, prepareBootCheck, type BootCheckOptions, type BootCheckResult } from '../operations/boot-check';
@@ -111,6 +112,19 @@ export class FlashSession {
       doneBefore += file.data.length;
     }
     return results;
+  }
+
+  /**
+   * Re-flash: writes only the sectors whose MD5 differs from the flash, then verifies each whole
+   * file. Without an MD5 command (ESP8266 ROM, Secure Download Mode) it writes everything.
+   */
+  async writeFlashDiff(files: readonly PreparedFile[], options: WriteOptions = {}): Promise<FileResult[]> {
+    if (!this.canVerify) {
+      this.emit({ kind: 'note', message: `Writing every byte: comparing with the flash needs an MD5 from the chip, but ${this.whyNoVerify()}` });
+      return this.writeFlash(files, options);
+    }
+    if (options.eraseAll) await this.eraseFlash();
+    return writeFlashDiff(this.link, files, { compress: options.compress ?? this.link.stub, emit: (event) => this.emit(event) });
   }
 
   /** The ROM of ESP8266 has no MD5 command, and Secure Download Mode forbids it. */
