@@ -183,7 +183,7 @@ export const ERROR_CATALOGUE: Readonly<Record<ErrorCode, CatalogueEntry>> = {
   },
   'image.wrong-chip': {
     message: 'The firmware image was built for a different chip.',
-    hint: 'Build the firmware for this chip, or pick the right board. Use --force only if you are sure.',
+    hint: 'Build the firmware for this chip, or pick the right board. Override the check (--force, or "Flash anyway") only if you are sure.',
   },
   'image.overlap': {
     message: 'Two files would be written over each other.',

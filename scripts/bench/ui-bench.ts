@@ -1,0 +1,79 @@
+/**
+ * npm run bench:ui — cold start of browser mode to the first interactive view: a fresh server
+ * process (the same entry as npm run serve) and a page that shows the port list and the Flash
+ * button. Runs several times and prints each run and the median, in ms.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const RUNS = 5;
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function buildWindowFiles(): void {
+  const require = createRequire(import.meta.url);
+  const cli = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
+}
+
+/** Starts serve-main, resolves with the URL once it is printed. */
+function startServer(): Promise<{ url: string; stop: () => void }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs'), '--port', '0', '--static-dir', join(ROOT, 'out', 'renderer')], {
+      cwd: ROOT,
+      env: { ...process.env, ESP_COMPANION_SIM_DIR: 'off', ESP_COMPANION_CONFIG_DIR: join(ROOT, 'test-results', 'bench-ui-config') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (match) resolve({ url: match[1]!, stop: () => child.kill('SIGTERM') });
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited (${code}) before printing its URL:\n${output}`)));
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  buildWindowFiles();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+  const totals: number[] = [];
+  console.log('Browser mode cold start to first interactive view (server process start -> port list and Flash button shown)');
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      const startedMs = performance.now();
+      const server = await startServer();
+      const serverReadyMs = performance.now() - startedMs;
+      const page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
+      const navigationMs = performance.now();
+      await page.goto(server.url);
+      await page.getByRole('radio', { name: /^sim:esp32 / }).waitFor();
+      await page.getByRole('button', { name: /^Flash/ }).waitFor();
+      const interactiveMs = performance.now();
+      totals.push(interactiveMs - startedMs);
+      console.log(
+        `  run ${run}: server ready ${serverReadyMs.toFixed(0)} ms, page interactive ${(interactiveMs - navigationMs).toFixed(0)} ms, total ${(interactiveMs - startedMs).toFixed(0)} ms`,
+      );
+      await page.close();
+      server.stop();
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`  median cold start: ${median(totals).toFixed(0)} ms`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
