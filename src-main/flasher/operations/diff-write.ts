@@ -2,6 +2,7 @@ import type { FileResult, SessionEvent } from '../../../src-shared/flash-job';
 import { throwIfAborted } from '../../common/clock';
 import { planDiff, type DiffPlan } from './diff-plan';
 import { flashMd5, verifyRegion } from './flash-md5';
+import { fileResult } from './file-result';
 import type { LoaderLink } from './loader-link';
 import { ProgressMeter } from './progress-meter';
 import { writeRegion } from './write-region';
@@ -72,16 +73,7 @@ async function writeOneFile(
   report(file.data.length);
   options.emit({ kind: 'phase', phase: 'verifying', message: `Verifying ${file.name}` });
   const md5 = await verifyRegion(link, file.name, file.offset, file.data);
-  return {
-    fileName: file.name,
-    offset: file.offset,
-    sizeBytes: file.data.length,
-    wireBytes,
-    seconds: (performance.now() - startedAtMs) / 1000,
-    md5,
-    verified: true,
-    skippedBytes: plan.skippedBytes,
-  };
+  return fileResult(file, { wireBytes, startedAtMs, md5, verified: true, skippedBytes: plan.skippedBytes });
 }
 
 /** Needs SPI_FLASH_MD5 (the stub, or a ROM that has it) and no Secure Download Mode; the caller checks. */

@@ -3,6 +3,7 @@ import type { AfterAction, ChipInfo, FileResult, SessionEvent } from '../../../s
 import { throwIfAborted } from '../../common/clock';
 import { writeFlashDiff } from '../operations/diff-write';
 import { eraseAll, eraseRegion } from '../operations/erase';
+import { fileResult } from '../operations/file-result';
 import { runAfterAction } from '../operations/after-action';
 import { checkBoot, prepareBootCheck, type BootCheckOptions, type BootCheckResult } from '../operations/boot-check';
 import { flashMd5, md5Hex, verifyRegion } from '../operations/flash-md5';
@@ -98,15 +99,7 @@ export class FlashSession {
       } else {
         this.emit({ kind: 'note', message: `${file.name} was written but not verified: ${this.whyNoVerify()}` });
       }
-      const result: FileResult = {
-        fileName: file.name,
-        offset: file.offset,
-        sizeBytes: file.data.length,
-        wireBytes,
-        seconds: (performance.now() - startedAtMs) / 1000,
-        md5,
-        verified,
-      };
+      const result = fileResult(file, { wireBytes, startedAtMs, md5, verified });
       results.push(result);
       this.emit({ kind: 'file-done', result });
       doneBefore += file.data.length;
