@@ -1,5 +1,4 @@
-import { withFlashSession } from '../../flasher/session/flash-session';
-import { bootloaderFlashMode, precheckFiles, prepareFiles } from '../../flasher/session/prepare-files';
+import { flashFiles } from '../../flasher/session/flash-files';
 import type { CliCommand } from '../cli-context';
 import { HEADER_OPTIONS, readFlashFiles, readHeaderOverrides } from '../flash-file-args';
 import { resolvePort, sessionOptions } from '../session-from-context';
@@ -29,33 +28,24 @@ export const writeFlashCommand: CliCommand = {
   talksToBoard: true,
   async run(context, values, positionals) {
     const files = await readFlashFiles(positionals, context.deps, 'write-flash');
-    const force = values.force === true;
-    for (const warning of precheckFiles(files, context.global.chip, force)) context.streams.err(`Warning: ${warning}\n`);
-    const header = readHeaderOverrides(values);
-    const port = await resolvePort(context);
     const compress = values['no-compress'] === true ? false : values.compress === true ? true : undefined;
-    const checkBoot = values['no-boot-check'] !== true;
-    await withFlashSession(sessionOptions(context, port), context.global.after, async (session) => {
-      const plan = prepareFiles(files, {
-        chip: session.chipInfo.chip,
-        flashSizeBytes: session.flashSizeBytes,
-        header,
-        force,
-        secureDownloadMode: session.chipInfo.secureDownloadMode,
-      });
-      for (const warning of plan.warnings) context.streams.err(`Warning: ${warning}\n`);
-      for (const note of plan.notes) context.streams.err(`${note}\n`);
-      const writeOptions = { ...(compress === undefined ? {} : { compress }), eraseAll: values['erase-all'] === true };
-      if (values.diff === true) {
-        const results = await session.writeFlashDiff(plan.files, writeOptions);
-        const skippedBytes = results.reduce((sum, result) => sum + (result.skippedBytes ?? 0), 0);
-        const totalBytes = results.reduce((sum, result) => sum + result.sizeBytes, 0);
-        context.streams.err(`Skipped ${skippedBytes} of ${totalBytes} bytes already on the chip.\n`);
-      } else {
-        await session.writeFlash(plan.files, writeOptions);
-      }
-      return bootloaderFlashMode(plan.files, session.chipInfo.chip);
-    }, (flashMode) => (checkBoot ? (flashMode ? { headerFlashMode: flashMode } : {}) : undefined));
+    const port = await resolvePort(context);
+    const result = await flashFiles(sessionOptions(context, port), files, {
+      after: context.global.after,
+      header: readHeaderOverrides(values),
+      force: values.force === true,
+      eraseAll: values['erase-all'] === true,
+      diff: values.diff === true,
+      checkBoot: values['no-boot-check'] !== true,
+      ...(compress === undefined ? {} : { compress }),
+      onWarning: (message) => context.streams.err(`Warning: ${message}\n`),
+      onNote: (message) => context.streams.err(`${message}\n`),
+    });
+    if (values.diff === true) {
+      const skippedBytes = result.files.reduce((sum, file) => sum + (file.skippedBytes ?? 0), 0);
+      const totalBytes = result.files.reduce((sum, file) => sum + file.sizeBytes, 0);
+      context.streams.err(`Skipped ${skippedBytes} of ${totalBytes} bytes already on the chip.\n`);
+    }
     return 0;
   },
 };
