@@ -2,10 +2,12 @@ import type { RequestHandlers } from '../../src-shared/ipc/channels';
 import { createAppHandlers } from './app-service';
 import { createFileHandlers } from './file-service';
 import { createJobService } from './job-service';
+import { createMonitorService } from './monitor-service';
 import { createPortService } from './port-service';
 import { loadProject, type LoaderOptions } from './project-loader';
 import type { ServiceDeps, Services } from './service-types';
 import { createSettingsStore } from './settings-store';
+import { createTraceService } from './trace-service';
 import { createWatchService } from './watch-service';
 
 /**
@@ -15,7 +17,9 @@ import { createWatchService } from './watch-service';
  */
 export function createServices(deps: ServiceDeps): Services {
   const ports = createPortService({ listPorts: deps.listPorts, publish: deps.publish, ...(deps.portPollMs === undefined ? {} : { pollMs: deps.portPollMs }) });
-  const jobs = createJobService({ publish: deps.publish, openTransport: deps.openTransport });
+  const traces = createTraceService({ publish: deps.publish, ...(deps.traceDir === undefined ? {} : { traceDir: deps.traceDir }) });
+  const monitors = createMonitorService({ publish: deps.publish, openTransport: deps.openTransport, listPorts: deps.listPorts, traces: traces.recorder });
+  const jobs = createJobService({ publish: deps.publish, openTransport: deps.openTransport, portLease: monitors.portLease, traces: traces.recorder });
   const loaderOptions: LoaderOptions = {
     ...(deps.platformioCoreDir === undefined ? {} : { platformioCoreDir: deps.platformioCoreDir }),
     ...(deps.arduinoDataDir === undefined ? {} : { arduinoDataDir: deps.arduinoDataDir }),
@@ -32,6 +36,8 @@ export function createServices(deps: ServiceDeps): Services {
     ...jobs.handlers,
     ...createFileHandlers(deps.dialogs, loaderOptions),
     ...watches.handlers,
+    ...monitors.handlers,
+    ...traces.handlers,
     'settings:get-settings': () => settings.get(),
     'settings:update-settings': (patch) => settings.update(patch),
   };
@@ -43,6 +49,8 @@ export function createServices(deps: ServiceDeps): Services {
         ports.dispose();
         watches.dispose();
         await jobs.dispose();
+        await monitors.dispose();
+        await traces.dispose();
       })();
       return disposing;
     },

@@ -4,6 +4,8 @@ import type { SessionEvent } from '../../src-shared/flash-job';
 import type { EventPublisher, RequestHandlers } from '../../src-shared/ipc/channels';
 import type { ConnectionSpec, JobKind, JobStarted } from '../../src-shared/ipc/jobs';
 import { throwIfAborted } from '../common/clock';
+import type { TraceRecorder } from '../diagnostics/trace-recorder';
+import type { PortLease } from '../monitor/port-lease';
 import type { OpenTransport } from '../serial/transport';
 import { isSimPath } from '../simulator';
 import { runBackupJob } from './jobs/backup-job';
@@ -30,6 +32,10 @@ export interface JobServiceDeps {
   readonly publish: EventPublisher;
   readonly openTransport: OpenTransport;
   readonly platform?: string;
+  /** Monitors lend their port to a job and take it back afterwards. */
+  readonly portLease?: PortLease;
+  /** Each job records a reset/connect trace. */
+  readonly traces?: TraceRecorder;
 }
 
 interface RunningJob {
@@ -51,6 +57,13 @@ function finishError(error: unknown, signal: AbortSignal): EspError {
   const espError = toEspError(error);
   if (!signal.aborted || espError.code === 'operation.cancelled') return espError;
   return new EspError('operation.cancelled', { evidence: { ...espError.evidence, afterError: espError.code } });
+}
+
+/** Phase and connect-attempt events become labels on the trace's time axis. */
+function traceLabel(event: SessionEvent): string | undefined {
+  if (event.kind === 'phase') return event.phase;
+  if (event.kind === 'connect-attempt') return `attempt ${event.attempt}: ${event.strategy}`;
+  return undefined;
 }
 
 export function createJobService(deps: JobServiceDeps): JobService {
@@ -78,18 +91,34 @@ export function createJobService(deps: JobServiceDeps): JobService {
     const throttle = createProgressThrottle((event: SessionEvent) => {
       if (!finished) deps.publish('jobs:job-event', { jobId, event });
     });
-    const emit = (event: SessionEvent): void => throttle.emit(event);
+    const trace = deps.traces?.start({ source: kind, port: request.port, ...(request.chip === undefined ? {} : { chip: request.chip }) });
+    const emit = (event: SessionEvent): void => {
+      const label = traceLabel(event);
+      if (label !== undefined) trace?.mark(label);
+      throttle.emit(event);
+    };
+    let giveBack: (() => Promise<void>) | undefined;
     // Start on the next turn, so the caller has the job id before the first event arrives.
     job.done = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => {
+      .then(async () => {
         throwIfAborted(controller.signal);
-        return runner(request, { openTransport: deps.openTransport, signal: controller.signal, emit });
+        giveBack = await deps.portLease?.borrow(request.port);
+        throwIfAborted(controller.signal);
+        return runner(request, {
+          openTransport: deps.openTransport,
+          signal: controller.signal,
+          emit,
+          ...(trace === undefined ? {} : { wrapTransport: (transport) => trace.wrap(transport) }),
+        });
       })
       .then(
         (result) => ({ jobId, ok: true as const, result }),
         (error: unknown) => ({ jobId, ok: false as const, error: finishError(error, controller.signal).toData() }),
       )
-      .then((message) => {
+      .then(async (message) => {
+        trace?.finish(message.ok ? 'ok' : message.error.code === 'operation.cancelled' ? 'cancelled' : 'failed', message.ok ? undefined : message.error);
+        // The monitor gets its port back before anyone hears the job ended ("flash then monitor").
+        await giveBack?.().catch(() => undefined);
         throttle.flush();
         finished = true;
         // Free the port before telling anyone, so a job started on "finished" is not refused.

@@ -23,6 +23,8 @@ export interface ServiceDeps {
   readonly virtualBoards: VirtualBoards;
   /** JSON file the settings live in. */
   readonly settingsPath: string;
+  /** Folder the last reset traces are kept in (default: memory only). */
+  readonly traceDir?: string;
   /** Only the desktop shell has them. */
   readonly dialogs?: NativeDialogs;
   /** How often the port list is polled for plug/unplug (default 1000 ms). */

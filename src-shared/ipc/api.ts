@@ -43,6 +43,23 @@ export function createNamespacedApi(invoke: Invoke, subscribe: Subscribe) {
       get: () => invoke('settings:get-settings', NONE),
       update: (patch: RequestOf<'settings:update-settings'>) => invoke('settings:update-settings', patch),
     },
+    monitor: {
+      open: (request: RequestOf<'monitor:open-monitor'>) => invoke('monitor:open-monitor', request),
+      close: (monitorId: string) => invoke('monitor:close-monitor', { monitorId }),
+      setLines: (request: RequestOf<'monitor:set-lines'>) => invoke('monitor:set-lines', request),
+      setBaud: (request: RequestOf<'monitor:set-baud'>) => invoke('monitor:set-baud', request),
+      reset: (request: RequestOf<'monitor:reset-board'>) => invoke('monitor:reset-board', request),
+      send: (request: RequestOf<'monitor:send-data'>) => invoke('monitor:send-data', request),
+      readLog: (monitorId: string) => invoke('monitor:read-log', { monitorId }),
+      onData: (listener: (message: EventMap['monitor:data']) => void) => subscribe('monitor:data', listener),
+      onStatus: (listener: (status: EventMap['monitor:status']) => void) => subscribe('monitor:status', listener),
+    },
+    traces: {
+      list: () => invoke('traces:list-traces', NONE),
+      get: (traceId: string) => invoke('traces:get-trace', { traceId }),
+      import: (data: Uint8Array) => invoke('traces:import-trace', { data }),
+      onRecorded: (listener: (summary: EventMap['traces:trace-recorded']) => void) => subscribe('traces:trace-recorded', listener),
+    },
   };
 }
 

@@ -14,7 +14,16 @@ import type {
   JobFinishedMessage,
   JobStarted,
 } from './jobs';
+import type { LineState } from '../reset/lines';
+import type {
+  MonitorDataMessage,
+  MonitorLog,
+  MonitorOpenRequest,
+  MonitorResetTarget,
+  MonitorStatus,
+} from './monitor';
 import type { AppSettings, SettingsPatch } from './settings';
+import type { RecordedTrace, TraceSummary } from './traces';
 
 /**
  * The one contract between the renderer and the services, used by every shell (Electron IPC,
@@ -61,6 +70,19 @@ export interface RequestMap {
   'watch:stop-watch': [{ readonly watchId: string }, { readonly stopped: boolean }];
   'settings:get-settings': [Record<string, never>, AppSettings];
   'settings:update-settings': [SettingsPatch, AppSettings];
+  'monitor:open-monitor': [MonitorOpenRequest, MonitorStatus];
+  'monitor:close-monitor': [{ readonly monitorId: string }, { readonly closed: boolean }];
+  'monitor:set-lines': [{ readonly monitorId: string; readonly lines: LineState }, MonitorStatus];
+  'monitor:set-baud': [{ readonly monitorId: string; readonly baudRate: number }, MonitorStatus];
+  /** Reset with the board's reset method, into the app or the serial bootloader. */
+  'monitor:reset-board': [{ readonly monitorId: string; readonly into: MonitorResetTarget }, MonitorStatus];
+  'monitor:send-data': [{ readonly monitorId: string; readonly data: Uint8Array }, { readonly sentBytes: number }];
+  /** The whole session log, also after the monitor closed (until the next open on that port). */
+  'monitor:read-log': [{ readonly monitorId: string }, MonitorLog];
+  'traces:list-traces': [Record<string, never>, TraceSummary[]];
+  'traces:get-trace': [{ readonly traceId: string }, RecordedTrace];
+  /** A trace exported as JSON (traceToJson), as bytes. */
+  'traces:import-trace': [{ readonly data: Uint8Array }, TraceSummary];
 }
 
 export type RequestChannel = keyof RequestMap;
@@ -73,6 +95,9 @@ export interface EventMap {
   'jobs:job-event': JobEventMessage;
   'jobs:job-finished': JobFinishedMessage;
   'watch:project-changed': ProjectChangedMessage;
+  'monitor:data': MonitorDataMessage;
+  'monitor:status': MonitorStatus;
+  'traces:trace-recorded': TraceSummary;
 }
 
 export type EventChannel = keyof EventMap;
@@ -93,6 +118,16 @@ export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'watch:stop-watch',
   'settings:get-settings',
   'settings:update-settings',
+  'monitor:open-monitor',
+  'monitor:close-monitor',
+  'monitor:set-lines',
+  'monitor:set-baud',
+  'monitor:reset-board',
+  'monitor:send-data',
+  'monitor:read-log',
+  'traces:list-traces',
+  'traces:get-trace',
+  'traces:import-trace',
 ];
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [
@@ -100,6 +135,9 @@ export const EVENT_CHANNELS: readonly EventChannel[] = [
   'jobs:job-event',
   'jobs:job-finished',
   'watch:project-changed',
+  'monitor:data',
+  'monitor:status',
+  'traces:trace-recorded',
 ];
 
 export function isRequestChannel(value: string): value is RequestChannel {

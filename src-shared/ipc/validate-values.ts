@@ -13,6 +13,19 @@ export function invalid(field: string, expected: string, value: unknown): EspErr
 
 export type Fields = Readonly<Record<string, unknown>>;
 
+export const MIN_BAUD_RATE = 300;
+export const MAX_BAUD_RATE = 5_000_000;
+
+/** Drops undefined fields, so optional properties stay absent (exactOptionalPropertyTypes). */
+export function compact<T extends Fields>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}
+
+export function empty(value: unknown, field: string): Record<string, never> {
+  onlyKeys(record(value, field), field, []);
+  return {};
+}
+
 export function record(value: unknown, field: string): Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Uint8Array) {
     throw invalid(field, 'an object', value);

@@ -4,14 +4,20 @@ import { RESET_METHODS } from '../reset/reset-method';
 import type { RequestChannel, RequestOf } from './channels';
 import type { FileSource, FlashFileSpec } from './files';
 import type { ConnectionSpec } from './jobs';
+import { MONITOR_VALIDATORS } from './validate-monitor';
+import { TRACE_VALIDATORS } from './validate-traces';
 import {
   absolutePath,
   bytes,
   choice,
+  compact,
+  empty,
   fileName,
   flag,
   integer,
   list,
+  MAX_BAUD_RATE,
+  MIN_BAUD_RATE,
   onlyKeys,
   optionalChip,
   optionalChoice,
@@ -29,15 +35,9 @@ import {
 const MAX_FILES = 32;
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const MAX_FLASH_BYTES = 256 * 1024 * 1024;
-const MIN_BAUD_RATE = 300;
-const MAX_BAUD_RATE = 5_000_000;
 const BEFORE = ['default-reset', 'usb-reset', 'no-reset', 'no-reset-no-sync'] as const;
 const AFTER = ['hard-reset', 'soft-reset', 'no-reset', 'no-reset-stub', 'watchdog-reset'] as const;
 const CONNECTION_KEYS = ['port', 'baudRate', 'chip', 'resetMethod', 'before', 'customResetSequence', 'noStub'];
-
-function compact<T extends Fields>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
-}
 
 function connection(value: Fields): ConnectionSpec {
   return compact({
@@ -86,11 +86,6 @@ function header(value: unknown): Fields | undefined {
     flashSize: optionalText(fields.flashSize, 'header.flashSize', 16),
     flashFrequency: optionalText(fields.flashFrequency, 'header.flashFrequency', 8),
   });
-}
-
-function empty(value: unknown, field: string): Record<string, never> {
-  onlyKeys(record(value, field), field, []);
-  return {};
 }
 
 type Validators = { readonly [C in RequestChannel]: (value: unknown) => RequestOf<C> };
@@ -173,6 +168,8 @@ const VALIDATORS: Validators = {
   },
   'settings:get-settings': (value) => empty(value, 'request'),
   'settings:update-settings': (value) => validateSettingsPatch(value),
+  ...MONITOR_VALIDATORS,
+  ...TRACE_VALIDATORS,
 };
 
 const SETTINGS_KEYS = [

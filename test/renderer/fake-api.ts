@@ -39,6 +39,18 @@ function defaultHandlers(): Handlers {
     'jobs:start-backup': started('backup'),
     'jobs:cancel-job': () => ({ cancelled: true }),
     'watch:stop-watch': () => ({ stopped: true }),
+    'monitor:open-monitor': (request) => ({
+      monitorId: `monitor-${++jobCounter}`,
+      port: request.port,
+      state: 'open',
+      baudRate: request.baudRate,
+      appBaudRate: request.baudRate,
+      lines: request.lines ?? { dtr: false, rts: false },
+    }),
+    'monitor:close-monitor': () => ({ closed: true }),
+    'monitor:send-data': (request) => ({ sentBytes: request.data.length }),
+    'monitor:read-log': () => ({ data: new Uint8Array(0), totalBytes: 0, droppedBytes: 0 }),
+    'traces:list-traces': () => [],
   };
 }
 

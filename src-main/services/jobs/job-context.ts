@@ -1,13 +1,15 @@
 import type { SessionEvent } from '../../../src-shared/flash-job';
 import type { ConnectionSpec, JobResult } from '../../../src-shared/ipc/jobs';
 import type { SessionOptions } from '../../flasher/session/session-options';
-import type { OpenTransport } from '../../serial/transport';
+import type { OpenTransport, Transport } from '../../serial/transport';
 
 /** What a job runner gets: the way to the port, its cancel signal and where its events go. */
 export interface JobContext {
   readonly openTransport: OpenTransport;
   readonly signal: AbortSignal;
   readonly emit: (event: SessionEvent) => void;
+  /** Wraps the job's transport so its trace records every line change and byte. */
+  readonly wrapTransport?: (transport: Transport) => Transport;
 }
 
 export type JobRunner<R> = (request: R, context: JobContext) => Promise<JobResult>;
@@ -20,6 +22,7 @@ export function jobSessionOptions(spec: ConnectionSpec, context: JobContext): Se
     baudRate: spec.baudRate,
     signal: context.signal,
     onEvent: context.emit,
+    ...(context.wrapTransport === undefined ? {} : { wrapTransport: context.wrapTransport }),
     ...(spec.chip === undefined ? {} : { chip: spec.chip }),
     ...(spec.resetMethod === undefined ? {} : { resetMethod: spec.resetMethod }),
     ...(spec.before === undefined ? {} : { before: spec.before }),
