@@ -1,6 +1,6 @@
 import type { SimScheduler } from '../sim-scheduler';
 import type { SeededRandom } from './seeded-random';
-import { baudRatesMatch, reclockUartBytes } from './uart-reclock';
+import { baudRatesMatch, reclockUartBytes } from '../../../src-shared/decode/uart-reclock';
 
 /**
  * One direction of the serial link between the USB bridge and the chip (host->chip or

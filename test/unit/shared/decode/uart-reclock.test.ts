@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baudRatesMatch, reclockUartBytes } from '../../../../src-main/simulator/board/uart-reclock';
+import { baudRatesMatch, reclockUartBytes } from '../../../../src-shared/decode/uart-reclock';
 
 describe('reclockUartBytes', () => {
   it('passes bytes through unchanged when both ends run at the same rate', () => {
