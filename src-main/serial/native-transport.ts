@@ -221,6 +221,10 @@ export async function openSerialTransport(
 ): Promise<Transport> {
   assertValidBaudRate(options.baudRate);
   const binding = deps.binding ?? compositeBindingFor(deps.virtualBoards);
+  // hupcl:false: on Windows bindings-cpp then opens with DTR_CONTROL_DISABLE instead of
+  // asserting DTR; on Unix it clears HUPCL, so closing does not drop the lines either. Linux
+  // itself still raises DTR and RTS when the tty is opened, whatever the flags: a board wired
+  // directly (RTS to EN) sees a pulse of a few ms until applyInitialLines releases both lines.
   const stream = new SerialPortStream({ binding, path, baudRate: options.baudRate, hupcl: false, autoOpen: false });
   try {
     await viaCallback((callback) => stream.open(callback));
