@@ -17,6 +17,7 @@ export const FAULT_KINDS = [
   'brownout',
   'unplug',
   'dio-only-flash',
+  'app-crash',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -32,6 +33,7 @@ export const FAULT_DESCRIPTIONS: Readonly<Record<FaultKind, string>> = {
   brownout: 'Weak power: the chip browns out after writing some flash and boots the half-written firmware.',
   unplug: 'Loose cable: the port disappears after writing some flash and comes back a few seconds later.',
   'dio-only-flash': 'Dual-only flash: images set to QIO or QOUT boot-loop instead of running.',
+  'app-crash': 'Crashing firmware: the app panics a few seconds after it starts and the board reboots, over and over.',
 };
 
 export interface FaultSettings {

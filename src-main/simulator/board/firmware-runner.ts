@@ -3,7 +3,10 @@ import type { ChipCore, RebootReason } from '../chip/chip-core';
 import type { FlashMemory } from '../chip/flash-memory';
 import type { SimScheduler } from '../sim-scheduler';
 import { runAppFirmware } from './app-firmware';
-import { APP_BAUD_RATE, ROM_STARTUP_MS } from './board-spec';
+import { appConsoleStyle } from './app-output';
+import type { AppSettings } from './app-settings';
+import { ROM_STARTUP_MS } from './board-spec';
+import { crashOutput } from './crash-output';
 import { findProjectName, probeBootImage } from './flash-image-probe';
 import { bootloaderLines, isQuadMode, quadModeFailureLines, romLoadLines } from './flash-boot-output';
 import { brownoutNotice, emptyFlashMessage, romBanner } from './rom-banners';
@@ -14,7 +17,9 @@ import { TaskTimers } from './task-timers';
  * What the chip does after each reset (fact sheet §6): the ROM prints its banner, then either
  * waits for the host in download mode or boots from flash. From flash it loads a valid image
  * and runs the app, or prints the chip's empty-flash messages in a slow loop, or (dio-only-flash
- * fault with a QIO/QOUT header) boot-loops.
+ * fault with a QIO/QOUT header) boot-loops. With the app-crash fault the app crashes a few
+ * ticks after it starts, prints the family's crash report and restarts (a software reset): a
+ * boot loop.
  */
 export type FirmwareState = 'off' | 'reset' | 'rom' | 'download' | 'app' | 'boot-loop' | 'no-image';
 
@@ -28,6 +33,10 @@ export interface FirmwareRunnerOptions {
   readonly print: (text: string, baudRate: number) => void;
   readonly tickMs: () => number;
   readonly dioOnlyFlash: () => boolean;
+  /** app-crash fault: the app crashes a few ticks in. */
+  readonly appCrash: () => boolean;
+  /** Which app runs and the console rate of the app and the ESP-IDF bootloader. */
+  readonly appSettings: () => AppSettings;
   /** Boot strap level right now, for internal resets that sample it again. */
   readonly strapLowNow: () => boolean;
   /** The ROM loader is ready (after chip.enterDownloadMode). */
@@ -36,6 +45,9 @@ export interface FirmwareRunnerOptions {
 
 /** Download-mode UART rate the ROM loader starts at before autobauding. */
 const ROM_LOADER_BAUD_RATE = 115200;
+
+/** app-crash: the crash comes after this many ticks, so a few lines print first. */
+const CRASH_AFTER_TICKS = 3.5;
 
 export class FirmwareRunner {
   private current: FirmwareState = 'off';
@@ -87,10 +99,30 @@ export class FirmwareRunner {
       this.boot('watchdog', this.options.strapLowNow());
       return;
     }
-    // [INFERRED] for the ESP32 family the strap is sampled again; ESP8266 keeps the latched
-    // value, so its first software reset after flashing lands in the loader again (§5.6).
-    const download = this.options.chipId === 'esp8266' ? this.latchedDownload : this.options.strapLowNow();
-    this.boot('software', download);
+    this.boot('software', this.softwareResetDownload());
+  }
+
+  /**
+   * The app settings changed (a port opened with other app= or appBaud= options): a running
+   * app starts over as the new firmware, without a reset, as if it had been flashed and
+   * started before anyone listened. Anything else picks the settings up at its next boot.
+   */
+  appSettingsChanged(): void {
+    if (this.current !== 'app') return;
+    this.timers.cancelAll();
+    this.runFlashApp();
+  }
+
+  /**
+   * [INFERRED] for the ESP32 family the strap is sampled again; ESP8266 keeps the latched
+   * value, so its first software reset after flashing lands in the loader again (§5.6).
+   */
+  private softwareResetDownload(): boolean {
+    return this.options.chipId === 'esp8266' ? this.latchedDownload : this.options.strapLowNow();
+  }
+
+  private get appBaudRate(): number {
+    return this.options.appSettings().baudRate;
   }
 
   /** Supply dipped: the running code's detector prints (at `baudRate`) and the chip resets. */
@@ -128,13 +160,13 @@ export class FirmwareRunner {
     if (this.options.dioOnlyFlash() && isQuadMode(probe.flashModeCode)) {
       this.current = 'boot-loop';
       const failure = quadModeFailureLines(chipId, probe);
-      if (failure.length > 0) this.options.print(failure, APP_BAUD_RATE);
+      if (failure.length > 0) this.options.print(failure, this.appBaudRate);
       const cause: ResetCause = chipId === 'esp8266' ? 'watchdog' : 'software';
       this.timers.after(this.options.tickMs(), () => this.boot(cause, this.options.strapLowNow()));
       return;
     }
     const bootloader = bootloaderLines(chipId, probe, DEFAULT_APP_OFFSET);
-    if (bootloader.length > 0) this.options.print(bootloader, APP_BAUD_RATE);
+    if (bootloader.length > 0) this.options.print(bootloader, this.appBaudRate);
     this.runFlashApp();
   }
 
@@ -142,16 +174,25 @@ export class FirmwareRunner {
     const { chipId, flash } = this.options;
     this.current = 'app';
     const projectName = chipId === 'esp8266' ? 'app' : (findProjectName(flash) ?? 'app');
-    runAppFirmware(
-      {
-        timers: this.timers,
-        now: () => this.options.clock.now(),
-        tickMs: this.options.tickMs,
-        println: (text) => this.options.print(text, APP_BAUD_RATE),
-        chipName: CHIPS[chipId].name,
-      },
+    runAppFirmware({
+      timers: this.timers,
+      now: () => this.options.clock.now(),
+      tickMs: this.options.tickMs,
+      println: (text) => this.options.print(text, this.appBaudRate),
+      chipName: CHIPS[chipId].name,
       projectName,
-    );
+      style: appConsoleStyle(chipId),
+      mode: this.options.appSettings().mode,
+      baudRate: () => this.appBaudRate,
+    });
+    if (this.options.appCrash()) this.timers.after(this.options.tickMs() * CRASH_AFTER_TICKS, () => this.crash());
+  }
+
+  /** The app dies: its crash report, then the software reset the panic handler asks for. */
+  private crash(): void {
+    this.timers.cancelAll();
+    this.options.print(crashOutput(this.options.chipId), this.appBaudRate);
+    this.boot('software', this.softwareResetDownload());
   }
 
   /**

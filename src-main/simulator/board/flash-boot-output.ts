@@ -1,5 +1,6 @@
 import type { ChipId } from '../../../src-shared/chips';
 import type { BootImageProbe } from './flash-image-probe';
+import { idfLogLine } from './idf-log-line';
 import { ROM_IDENTITIES } from './rom-identity';
 
 /**
@@ -73,11 +74,13 @@ export function romLoadLines(chip: ChipId, probe: BootImageProbe): string {
   return `${params}${loads}entry ${hex8(probe.entryAddress)}${CRLF}`;
 }
 
-function logLine(level: 'I' | 'E', timeMs: number, tag: string, text: string): string {
-  return `${level} (${Math.max(0, Math.round(timeMs))}) ${tag}: ${text}${CRLF}`;
-}
+/** The second-stage bootloader logs through esp_log too, so its lines carry the same colours. */
+const logLine = idfLogLine;
 
-/** ESP-IDF second-stage bootloader, printed at 115200 (none on ESP8266: the ROM runs the app). */
+/**
+ * ESP-IDF second-stage bootloader, printed at the console rate the project was built with (the
+ * app's rate); none on ESP8266, where the ROM runs the app.
+ */
 export function bootloaderLines(chip: ChipId, probe: BootImageProbe, appOffset: number): string {
   if (chip === 'esp8266') return '';
   return (
@@ -100,14 +103,6 @@ export function quadModeFailureLines(chip: ChipId, probe: BootImageProbe): strin
     logLine('E', 43, 'boot', 'Failed to verify partition table') +
     logLine('E', 48, 'boot', 'load partition table error!')
   );
-}
-
-export function appStartLine(timeMs: number, projectName: string, chipName: string): string {
-  return logLine('I', timeMs, 'app', `${projectName} running on virtual ${chipName}`);
-}
-
-export function appTickLine(timeMs: number, chipName: string, tick: number): string {
-  return logLine('I', timeMs, 'app', `hello from virtual ${chipName}, tick ${tick}`);
 }
 
 /** True when the header asks for a quad mode (QIO 0, QOUT 1). */

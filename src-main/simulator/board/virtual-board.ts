@@ -2,6 +2,7 @@ import { EspError } from '../../../src-shared/errors';
 import { LINES_RELEASED, sameLines, type LineState } from '../../../src-shared/reset/lines';
 import type { PortInfo } from '../../../src-shared/serial';
 import type { ChipCore, RebootReason } from '../chip/chip-core';
+import { DEFAULT_APP_SETTINGS, sameAppSettings, type AppSettings } from './app-settings';
 import type { FlashMemory } from '../chip/flash-memory';
 import { createSimScheduler } from '../sim-scheduler';
 import { BoardPort, type PortHost } from './board-port';
@@ -23,6 +24,8 @@ export interface VirtualBoardOptions {
   readonly mac: string;
   readonly createChip: ChipFactory;
   readonly faults?: FaultSettings;
+  /** Which app the flash holds (ticks or chatty) and its console rate; default ticks at 115200. */
+  readonly app?: AppSettings;
   readonly wireMode?: WireMode;
   /** BOOT held from power-on: the board starts in download mode. */
   readonly bootButtonHeld?: boolean;
@@ -61,6 +64,7 @@ export class VirtualBoard implements PortHost {
   private readonly uart: BoardUart;
   private readonly flashFaults: FlashFaultTriggers;
   private faults: FaultSettings;
+  private app: AppSettings;
   private readonly power: BoardPower;
   private port: BoardPort | undefined;
   private pendingCause: ResetCause | undefined;
@@ -71,6 +75,7 @@ export class VirtualBoard implements PortHost {
     this.flash = options.flash;
     this.mac = options.mac;
     this.faults = options.faults ?? DEFAULT_FAULT_SETTINGS;
+    this.app = options.app ?? DEFAULT_APP_SETTINGS;
     this.timing = new WireModeTiming(options.wireMode ?? 'fast');
     this.uart = new BoardUart({
       scheduler: this.timing.scheduler,
@@ -103,6 +108,8 @@ export class VirtualBoard implements PortHost {
       print: (text, baudRate) => this.sendToHost(asciiBytes(text), baudRate),
       tickMs: () => options.appTickMs ?? DEFAULT_APP_TICK_MS,
       dioOnlyFlash: () => hasFault(this.faults, 'dio-only-flash'),
+      appCrash: () => hasFault(this.faults, 'app-crash'),
+      appSettings: () => this.app,
       strapLowNow: () => this.reset.bootStrapLow(),
       onDownloadMode: () => void (this.uart.chipBaudRate = this.chip.uartBaudRate),
     });
@@ -160,6 +167,10 @@ export class VirtualBoard implements PortHost {
     return this.faults;
   }
 
+  get appSettings(): AppSettings {
+    return this.app;
+  }
+
   get wireMode(): WireMode {
     return this.timing.wireMode;
   }
@@ -182,11 +193,21 @@ export class VirtualBoard implements PortHost {
 
   setFaults(settings: FaultSettings): void {
     const before = resetParamsFor(this.spec, this.faults);
+    const crashBefore = hasFault(this.faults, 'app-crash');
     this.faults = settings;
+    // The board now runs firmware that does (or does not) crash: a running app starts over as it.
+    if (hasFault(settings, 'app-crash') !== crashBefore) this.runner.appSettingsChanged();
     this.flashFaults.restart();
     const after = resetParamsFor(this.spec, this.faults);
     if (!sameResetParams(before, after)) this.reset.reconfigure(after);
     this.power.apply();
+  }
+
+  /** Another app or console rate: a running app starts over as the new one (no reset). */
+  setAppSettings(settings: AppSettings): void {
+    if (sameAppSettings(settings, this.app)) return;
+    this.app = settings;
+    this.runner.appSettingsChanged();
   }
 
   setWireMode(mode: WireMode): void {

@@ -35,6 +35,7 @@ export function boardPortInfo(entry: CatalogEntry, path: string): PortInfo {
     lineControl: true,
     chip: entry.chip,
     resetWiring: entry.circuit,
+    enTimeConstantMs: entry.enTimeConstantMs,
   };
 }
 

@@ -1,5 +1,6 @@
 import { EspError } from '../../../src-shared/errors';
 import { FLASH_SIZE_BYTES } from '../../../src-shared/flash';
+import { APP_MODES, isAppMode, type AppMode } from '../board/app-settings';
 import { parseFaultList, type FaultKind } from '../board/faults';
 import { WIRE_MODES, type WireMode } from '../board/wire-mode';
 
@@ -13,10 +14,24 @@ import { WIRE_MODES, type WireMode } from '../board/wire-mode';
  *   unplugAfterKiB=<n>      unplug strikes after this much flash written (default 64)
  *   flash=4MB               flash size when the board is first created
  *   seed=<n>                seed for bit errors when the board is first created
+ *   app=ticks|chatty        the app in flash: a line per tick (default) or numbered lines nonstop
+ *   appBaud=<baud>          console rate of the app and the ESP-IDF bootloader (default 115200;
+ *                           the ROM banner keeps the chip's own rate)
  */
 export const SIM_PATH_PREFIX = 'sim:';
 
-export const SIM_PATH_KEYS = ['faults', 'boot', 'wire', 'baudLimit', 'brownoutAfterKiB', 'unplugAfterKiB', 'flash', 'seed'] as const;
+export const SIM_PATH_KEYS = [
+  'faults',
+  'boot',
+  'wire',
+  'baudLimit',
+  'brownoutAfterKiB',
+  'unplugAfterKiB',
+  'flash',
+  'seed',
+  'app',
+  'appBaud',
+] as const;
 type SimPathKey = (typeof SIM_PATH_KEYS)[number];
 
 export interface SimPathOptions {
@@ -28,6 +43,8 @@ export interface SimPathOptions {
   readonly unplugAfterKiB?: number;
   readonly flashSizeBytes?: number;
   readonly seed?: number;
+  readonly appMode?: AppMode;
+  readonly appBaudRate?: number;
 }
 
 export interface SimPath {
@@ -90,7 +107,14 @@ function parseOption(options: Record<string, unknown>, key: SimPathKey, value: s
       const seed = Number(value);
       if (!Number.isInteger(seed)) throw invalidValue(key, value, 'a whole number');
       options.seed = seed;
+      return;
     }
+    case 'app':
+      if (!isAppMode(value)) throw invalidValue(key, value, APP_MODES.map((mode) => `"${mode}"`).join(' or '));
+      options.appMode = value;
+      return;
+    case 'appBaud':
+      options.appBaudRate = positiveNumber(key, value, true);
   }
 }
 

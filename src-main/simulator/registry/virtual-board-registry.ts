@@ -1,6 +1,7 @@
 import { EspError } from '../../../src-shared/errors';
 import { formatFlashSize } from '../../../src-shared/flash';
 import { realChipFactory } from '../board/create-board';
+import { DEFAULT_APP_SETTINGS, type AppSettings } from '../board/app-settings';
 import type { ChipFactory } from '../board/chip-factory';
 import { DEFAULT_FAULT_SETTINGS, type FaultSettings } from '../board/faults';
 import { VirtualBoard } from '../board/virtual-board';
@@ -60,6 +61,10 @@ function faultSettingsFrom(options: SimPathOptions): FaultSettings {
   };
 }
 
+function appSettingsFrom(options: SimPathOptions): AppSettings {
+  return { mode: options.appMode ?? DEFAULT_APP_SETTINGS.mode, baudRate: options.appBaudRate ?? DEFAULT_APP_SETTINGS.baudRate };
+}
+
 class Registry implements VirtualBoards {
   private readonly boards = new Map<string, VirtualBoard>();
   private readonly persistence: FlashPersistence | undefined;
@@ -94,6 +99,7 @@ class Registry implements VirtualBoards {
       throw new EspError('port.busy', { message: `${SIM_PATH_PREFIX}${boardName} is already open.`, evidence: { path } });
     }
     board.setFaults(faultSettingsFrom(options));
+    board.setAppSettings(appSettingsFrom(options));
     board.setWireMode(options.wire ?? this.options.defaultWireMode ?? 'fast');
     if (options.bootDownload === true) board.waitInDownloadMode();
     else board.setBootButton(false);
@@ -144,6 +150,7 @@ class Registry implements VirtualBoards {
       mac: boardMac(entry),
       createChip: this.options.createChip ?? realChipFactory,
       faults: faultSettingsFrom(options),
+      app: appSettingsFrom(options),
       quietPowerOnMs: POWER_ON_QUIET_MS,
       wireMode: options.wire ?? 'fast',
       bootButtonHeld: options.bootDownload === true,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ESPLoader, Transport } from 'esptool-js';
 import { hardReset } from '../../../src-shared/reset/strategies';
 import { createVirtualBoardRegistry, type VirtualBoards } from '../../../src-main/simulator/registry/virtual-board-registry';
-import { esp32AppImage, esp32Image, esp8266Image, HostCapture, runSequence, sleep } from '../../unit/simulator/board/board-test-kit';
+import { escRegExp, esp32AppImage, esp32Image, esp8266Image, HostCapture, runSequence, sleep } from '../../unit/simulator/board/board-test-kit';
 import { VirtualWebSerialPort } from './web-serial-shim';
 
 /** esptool-js 0.7.0, unchanged, against virtual boards: the product promise. */
@@ -38,7 +38,7 @@ const CASES: Case[] = [
       { data: esp32Image(), address: 0x1000 },
       { data: esp32AppImage('hello_sim'), address: 0x10000 },
     ],
-    appLine: /app: hello_sim running on virtual ESP32\r\n/,
+    appLine: escRegExp(String.raw`ESC\[0;32mI \(\d+\) app: hello_sim running on virtual ESP32ESC\[0m\r\n`),
   },
   {
     board: 'esp32',
@@ -48,9 +48,9 @@ const CASES: Case[] = [
       { data: esp32Image(), address: 0x1000 },
       { data: esp32AppImage('real_wire'), address: 0x10000 },
     ],
-    appLine: /app: real_wire running on virtual ESP32\r\n/,
+    appLine: escRegExp(String.raw`ESC\[0;32mI \(\d+\) app: real_wire running on virtual ESP32ESC\[0m\r\n`),
   },
-  { board: 'esp8266', chipName: 'ESP8266', files: [{ data: esp8266Image(), address: 0 }], appLine: /app: app running on virtual ESP8266/ },
+  { board: 'esp8266', chipName: 'ESP8266', files: [{ data: esp8266Image(), address: 0 }], appLine: /\r\napp running on virtual ESP8266\r\n/ },
   {
     board: 'esp32s3',
     chipName: 'ESP32-S3',

@@ -179,3 +179,8 @@ export function esp32AppImage(projectName: string): Uint8Array {
 export function esp8266Image(modeCode = 2): Uint8Array {
   return Uint8Array.from([0xe9, 1, modeCode, 0x40, ...u32(0x40100000), ...u32(0x40100000), ...u32(4), 0x10, 0x20, 0x30, 0x40]);
 }
+
+/** A RegExp where "ESC" stands for the escape character of ANSI colour codes. */
+export function escRegExp(source: string, flags = ''): RegExp {
+  return new RegExp(source.replaceAll('ESC', '\\x1b'), flags);
+}

@@ -74,7 +74,8 @@ describe('direct wiring (sim:nodemcu-ck)', () => {
   it('hard reset runs the app (readable at 115200, the app rate)', async () => {
     const test = await bootedBoard('nodemcu-ck', 115200);
     await runSequence(test.port, hardReset());
-    await test.host.waitFor(/app: app running on virtual ESP8266/);
+    // An Arduino sketch: plain Serial.println lines.
+    await test.host.waitFor(/\r\napp running on virtual ESP8266\r\n/);
     expect(test.board.firmwareState).toBe('app');
   });
 });

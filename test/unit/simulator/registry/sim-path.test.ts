@@ -22,7 +22,7 @@ describe('parseSimPath', () => {
 
   it('parses every key', () => {
     const parsed = parseSimPath(
-      'sim:nodemcu-ck?faults=rx-broken,en-cap-small&boot=download&wire=real&baudLimit=921600&brownoutAfterKiB=16&unplugAfterKiB=8.5&flash=2MB&seed=42',
+      'sim:nodemcu-ck?faults=rx-broken,en-cap-small&boot=download&wire=real&baudLimit=921600&brownoutAfterKiB=16&unplugAfterKiB=8.5&flash=2MB&seed=42&app=chatty&appBaud=2000000',
       NAMES,
     );
     expect(parsed).toEqual({
@@ -36,6 +36,8 @@ describe('parseSimPath', () => {
         unplugAfterKiB: 8.5,
         flashSizeBytes: 2 * 1024 * 1024,
         seed: 42,
+        appMode: 'chatty',
+        appBaudRate: 2_000_000,
       },
     });
   });
@@ -66,10 +68,23 @@ describe('parseSimPath', () => {
     ['sim:esp32?baudLimit=1.5', '1.5'],
     ['sim:esp32?flash=3MB', '3MB'],
     ['sim:esp32?seed=x', 'x'],
+    ['sim:esp32?app=noisy', 'noisy'],
+    ['sim:esp32?appBaud=0', '0'],
+    ['sim:esp32?appBaud=115200.5', '115200.5'],
   ])('rejects bad values: %s', (path, value) => {
     const error = errorOf(() => parseSimPath(path, NAMES));
     expect(error.code).toBe('input.invalid');
     expect(error.message).toContain(value);
+  });
+});
+
+describe('app options', () => {
+  it('take app=ticks and any case of the key', () => {
+    expect(parseSimPath('sim:esp32?APP=ticks&appbaud=74880', NAMES).options).toEqual({ appMode: 'ticks', appBaudRate: 74880 });
+  });
+
+  it('name the valid app modes when one is wrong', () => {
+    expect(errorOf(() => parseSimPath('sim:esp32?app=loud', NAMES)).hint).toBe('app takes "ticks" or "chatty".');
   });
 });
 

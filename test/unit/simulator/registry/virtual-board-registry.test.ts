@@ -88,6 +88,16 @@ describe('createVirtualBoardRegistry', () => {
     expect(board.faultSettings.faults).toEqual(['bit-errors']);
   });
 
+  it('applies app options at open and goes back to the default app without them', () => {
+    const { boards } = registry();
+    expect(boards.board('sim:esp32?app=chatty&appBaud=2000000').appSettings).toEqual({ mode: 'chatty', baudRate: 2_000_000 });
+    const chatty = boards.open('sim:esp32?app=chatty&appBaud=921600', 115200);
+    expect(boards.board('esp32').appSettings).toEqual({ mode: 'chatty', baudRate: 921600 });
+    chatty.close();
+    boards.open('sim:esp32', 115200).close();
+    expect(boards.board('esp32').appSettings).toEqual({ mode: 'ticks', baudRate: 115200 });
+  });
+
   it('refuses to change the flash size of an existing board', () => {
     const { boards } = registry();
     boards.open('sim:esp32?flash=2MB', 115200).close();
