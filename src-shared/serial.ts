@@ -61,6 +61,8 @@ export interface PortInfo {
   readonly chip?: ChipId;
   /** Virtual boards know how they are wired for reset. */
   readonly resetWiring?: CircuitKind;
+  /** Virtual boards know their EN RC time constant in ms (as built, never fault-modified). */
+  readonly enTimeConstantMs?: number;
 }
 
 const BRIDGES: Readonly<Record<BridgeId, BridgeInfo>> = {

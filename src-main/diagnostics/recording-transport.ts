@@ -7,6 +7,9 @@ import type { Transport } from '../serial/transport';
 /**
  * Wraps any transport and timestamps every line change, byte burst and baud change as it is
  * handed to (or received from) the driver. Used by --trace and by the reset timing view.
+ *
+ * Times count from `startedAtMs` (default: now). A session that opens its port more than once
+ * passes its own start, so every transport it wraps shares one time axis.
  */
 export class RecordingTransport implements Transport {
   private readonly startedAtMs: number;
@@ -16,10 +19,12 @@ export class RecordingTransport implements Transport {
     private readonly inner: Transport,
     private readonly sink: TraceSink,
     private readonly now: () => number = () => performance.now(),
+    startedAtMs?: number,
   ) {
-    this.startedAtMs = now();
-    this.sink({ kind: 'open', atMs: 0, path: inner.info.path, baudRate: inner.baudRate });
-    this.sink({ kind: 'lines', atMs: 0, dtr: inner.lines.dtr, rts: inner.lines.rts });
+    this.startedAtMs = startedAtMs ?? now();
+    const openedAtMs = this.elapsedMs();
+    this.sink({ kind: 'open', atMs: openedAtMs, path: inner.info.path, baudRate: inner.baudRate });
+    this.sink({ kind: 'lines', atMs: openedAtMs, dtr: inner.lines.dtr, rts: inner.lines.rts });
     this.unsubscribe = inner.onData((bytes) => this.sink({ kind: 'rx', atMs: this.elapsedMs(), bytes }));
   }
 

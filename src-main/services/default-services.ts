@@ -41,6 +41,7 @@ export function packageVersion(startDir: string = dirname(fileURLToPath(import.m
 
 export function createDefaultServices(options: DefaultServiceOptions): Services {
   const virtualBoards = options.virtualBoards ?? defaultVirtualBoards();
+  const settingsPath = options.settingsPath ?? defaultSettingsPath();
   return createServices({
     shell: options.shell,
     version: options.version ?? packageVersion(),
@@ -48,7 +49,9 @@ export function createDefaultServices(options: DefaultServiceOptions): Services 
     openTransport: createTransportOpener({ virtualBoards }),
     listPorts: () => listPorts({ virtualBoards }),
     virtualBoards,
-    settingsPath: options.settingsPath ?? defaultSettingsPath(),
+    settingsPath,
+    // The last reset traces live next to the settings (the config folder), so they survive a restart.
+    traceDir: join(dirname(settingsPath), 'traces'),
     ...(options.dialogs === undefined ? {} : { dialogs: options.dialogs }),
   });
 }
