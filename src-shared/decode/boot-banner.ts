@@ -26,6 +26,8 @@ export interface BootBanner {
   readonly brownout: boolean;
   /** The banner line itself, for evidence. */
   readonly line: string;
+  /** Newer chips: the ROM id after "ESP-ROM:" (e.g. esp32s3-20210327), when the text has it. */
+  readonly romId?: string;
 }
 
 const ESP8266_RESET_CAUSES: Readonly<Record<number, string>> = {
@@ -41,6 +43,12 @@ const ESP32_BOOT_ONLY = /boot:(0x[0-9a-fA-F]+)/;
 const ESP8266_BANNER = /rst cause:?\s*(\d+),\s*boot mode:\((\d),(\d+)\)/;
 const WAITING_FOR_DOWNLOAD = /waiting for download|wait uart0? download|wait usb download/;
 const BROWNOUT = /BROWN_?OUT|[Bb]rownout detector/;
+const ROM_ID = /ESP-ROM:\s*(\S+)/;
+
+function romIdOf(text: string): { romId?: string } {
+  const romId = ROM_ID.exec(text)?.[1];
+  return romId === undefined ? {} : { romId };
+}
 
 /** ESP32 family: boot:0xNN names a download mode when its printed name says DOWNLOAD. */
 function esp32IsDownload(name: string | undefined, value: number, waiting: boolean): boolean {
@@ -74,6 +82,7 @@ export function parseBootBanner(text: string): BootBanner | undefined {
       waitingForDownload,
       brownout,
       line: lineContaining(text, esp32.index),
+      ...romIdOf(text),
     };
   }
   const esp8266 = ESP8266_BANNER.exec(text);
@@ -106,6 +115,7 @@ export function parseBootBanner(text: string): BootBanner | undefined {
       waitingForDownload,
       brownout,
       line: lineContaining(text, bootOnly.index),
+      ...romIdOf(text),
     };
   }
   return undefined;
