@@ -1,3 +1,4 @@
+import { stripAnsi } from './ansi';
 /**
  * Reads the ROM boot banner a chip prints right after reset, so a failed connect can say
  * which boot mode the chip entered instead of "timed out".
@@ -121,13 +122,18 @@ export function parseBootBanner(text: string): BootBanner | undefined {
   return undefined;
 }
 
-/** Printable view of captured bytes for evidence: control bytes as dots, at most `maxChars`. */
+/**
+ * Printable view of captured bytes for evidence: colour codes removed, other control bytes as
+ * dots, from at most `maxChars` bytes.
+ */
 export function printableText(bytes: Uint8Array, maxChars = 400): string {
+  let raw = '';
+  for (const byte of bytes.subarray(0, maxChars)) raw += String.fromCharCode(byte);
+  // ESP-IDF colours its log lines; evidence shows the words, not "[0;31m".
   let text = '';
-  for (const byte of bytes.subarray(0, maxChars)) {
-    if (byte === 0x0a || byte === 0x0d) text += String.fromCharCode(byte);
-    else if (byte >= 0x20 && byte < 0x7f) text += String.fromCharCode(byte);
-    else text += '.';
+  for (const char of stripAnsi(raw)) {
+    const code = char.charCodeAt(0);
+    text += code === 0x0a || code === 0x0d || (code >= 0x20 && code < 0x7f) ? char : '.';
   }
   return text;
 }

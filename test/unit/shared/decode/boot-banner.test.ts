@@ -187,3 +187,10 @@ describe('looksLikeText', () => {
     expect(looksLikeText(sixteen, 0.8)).toBe(true);
   });
 });
+
+describe('printableText with ESP-IDF colours', () => {
+  it('drops colour codes and keeps the words, other control bytes become dots', () => {
+    const bytes = Uint8Array.from('\x1b[0;31mE (37) flash_parts: bad\x1b[0m\r\n\x01ok', (char) => char.charCodeAt(0));
+    expect(printableText(bytes)).toBe('E (37) flash_parts: bad\r\n.ok');
+  });
+});
