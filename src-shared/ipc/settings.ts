@@ -1,6 +1,7 @@
 import type { HeaderOverrides } from '../flash-job';
 import type { ResetMethod } from '../reset/reset-method';
 import type { ChipId } from '../chips';
+import type { LineState } from '../reset/lines';
 
 /** What the app remembers between runs. */
 export interface RememberedFile {
@@ -24,6 +25,13 @@ export interface AppSettings {
   readonly watchFolder?: string;
   readonly autoReflash?: boolean;
   readonly windowBounds?: { readonly width: number; readonly height: number; readonly x?: number; readonly y?: number };
+  /** Serial monitor: line levels to hold while monitoring, by port path (boards that need one asserted). */
+  readonly monitorLines?: Readonly<Record<string, LineState>>;
+  /** Serial monitor: what the send box appends to each line. */
+  readonly monitorLineEnding?: MonitorLineEnding;
 }
+
+export const MONITOR_LINE_ENDINGS = ['none', 'lf', 'cr', 'crlf'] as const;
+export type MonitorLineEnding = (typeof MONITOR_LINE_ENDINGS)[number];
 
 export type SettingsPatch = Partial<AppSettings>;

@@ -4,6 +4,7 @@ import { RESET_METHODS } from '../reset/reset-method';
 import type { RequestChannel, RequestOf } from './channels';
 import type { FileSource, FlashFileSpec } from './files';
 import type { ConnectionSpec } from './jobs';
+import { MONITOR_LINE_ENDINGS } from './settings';
 import { MONITOR_VALIDATORS } from './validate-monitor';
 import { TRACE_VALIDATORS } from './validate-traces';
 import {
@@ -15,6 +16,7 @@ import {
   fileName,
   flag,
   integer,
+  invalid,
   list,
   MAX_BAUD_RATE,
   MIN_BAUD_RATE,
@@ -174,8 +176,27 @@ const VALIDATORS: Validators = {
 
 const SETTINGS_KEYS = [
   'boardId', 'customChip', 'customResetMethod', 'port', 'baudRate', 'files', 'header', 'eraseAll', 'noStub',
-  'resetAfter', 'watchFolder', 'autoReflash', 'windowBounds',
+  'resetAfter', 'watchFolder', 'autoReflash', 'windowBounds', 'monitorLines', 'monitorLineEnding',
 ];
+const MAX_MONITOR_LINE_PORTS = 64;
+
+/** Port path -> {dtr, rts}; both lines always present, never one alone. */
+function monitorLines(value: unknown): Record<string, { dtr: boolean; rts: boolean }> | undefined {
+  if (value === undefined) return undefined;
+  const byPort = record(value, 'settings.monitorLines');
+  const entries = Object.entries(byPort);
+  if (entries.length > MAX_MONITOR_LINE_PORTS) throw invalid('settings.monitorLines', `at most ${MAX_MONITOR_LINE_PORTS} ports`, entries.length);
+  // fromEntries defines own properties, so a port named "__proto__" cannot reach the prototype.
+  return Object.fromEntries(
+    entries.map(([port, item]) => {
+      const field = `settings.monitorLines[${text(port, 'settings.monitorLines port', 512)}]`;
+      const lines = record(item, field);
+      onlyKeys(lines, field, ['dtr', 'rts']);
+      if (typeof lines.dtr !== 'boolean' || typeof lines.rts !== 'boolean') throw invalid(field, 'both dtr and rts as true/false', item);
+      return [port, { dtr: lines.dtr, rts: lines.rts }];
+    }),
+  );
+}
 
 function validateSettingsPatch(value: unknown): RequestOf<'settings:update-settings'> {
   const fields = record(value, 'settings');
@@ -203,6 +224,8 @@ function validateSettingsPatch(value: unknown): RequestOf<'settings:update-setti
     resetAfter: flag(fields.resetAfter, 'settings.resetAfter'),
     watchFolder: fields.watchFolder === undefined ? undefined : absolutePath(fields.watchFolder, 'settings.watchFolder'),
     autoReflash: flag(fields.autoReflash, 'settings.autoReflash'),
+    monitorLines: monitorLines(fields.monitorLines),
+    monitorLineEnding: optionalChoice(fields.monitorLineEnding, 'settings.monitorLineEnding', MONITOR_LINE_ENDINGS),
     windowBounds:
       bounds === undefined
         ? undefined

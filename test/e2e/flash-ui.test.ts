@@ -38,7 +38,7 @@ async function chooseEsp32Board(): Promise<void> {
 }
 
 async function addFiles(paths: string[]): Promise<void> {
-  await session.page.locator('input[type=file]').setInputFiles(paths);
+  await session.page.locator('[data-test="file-input"]').setInputFiles(paths);
 }
 
 describe('flash view in browser mode', () => {
@@ -59,7 +59,7 @@ describe('flash view in browser mode', () => {
     await expect.poll(() => page.locator('[data-test="file-bootloader.bin"]').innerText()).toMatch(/ESP32/);
     await session.screenshot('02-files-added');
 
-    await page.getByRole('button', { name: /^Flash/ }).click();
+    await page.getByRole('button', { name: /^Flash(?! &)/ }).click();
     await expect.poll(() => page.locator('[data-test="job-progress"], [data-test="result-card"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.waitForTimeout(1200);
     await session.screenshot('03-flashing');
@@ -78,7 +78,7 @@ describe('flash view in browser mode', () => {
   it('cancels a second run midway; the port is released and the app stays usable', async () => {
     const { page, boards } = session;
     await page.getByLabel('Baud rate').selectOption('115200');
-    await page.getByRole('button', { name: /^Flash/ }).click();
+    await page.getByRole('button', { name: /^Flash(?! &)/ }).click();
     await expect.poll(() => page.getByText(/Writing test-esp32\.bin/).count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await page.waitForTimeout(800);
     await page.keyboard.press('Escape');
@@ -103,7 +103,7 @@ describe('flash view in browser mode', () => {
     const blocking = page.locator('[data-test="plan-blocking"]');
     await blocking.waitFor({ timeout: 15_000 });
     expect(await blocking.innerText()).toMatch(/built for ESP32-S3.*ESP32/s);
-    await expect.poll(() => page.getByRole('button', { name: /^Flash/ }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: /^Flash(?! &)/ }).isDisabled()).toBe(true);
     await session.screenshot('07-wrong-chip');
     expect(Buffer.from(boards.board('esp32').flash.read(0x10000, 0x1000)).equals(before)).toBe(true);
   });
