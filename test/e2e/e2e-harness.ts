@@ -49,14 +49,19 @@ export interface E2eSession {
   close(): Promise<void>;
 }
 
-export async function startE2e(): Promise<E2eSession> {
+export interface E2eOptions {
+  /** Wraps the virtual boards the services see (e.g. to list extra fault paths as ports). */
+  readonly wrapBoards?: (boards: VirtualBoards) => VirtualBoards;
+}
+
+export async function startE2e(options: E2eOptions = {}): Promise<E2eSession> {
   buildWindowFiles();
   const workDir = mkdtempSync(join(tmpdir(), 'esp-companion-e2e-'));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const boards = createVirtualBoardRegistry({ defaultWireMode: 'real' });
   const host = await startHost({
     services: ({ shell, publish }) =>
-      createDefaultServices({ shell, publish, virtualBoards: boards, settingsPath: join(workDir, 'settings.json') }),
+      createDefaultServices({ shell, publish, virtualBoards: options.wrapBoards?.(boards) ?? boards, settingsPath: join(workDir, 'settings.json') }),
     port: 0,
     staticDir: join(ROOT, 'out', 'renderer'),
   });
