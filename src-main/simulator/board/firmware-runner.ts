@@ -43,6 +43,9 @@ export interface FirmwareRunnerOptions {
   readonly onDownloadMode: () => void;
 }
 
+/** From the ROM's last load line to the ESP8266 sketch's first output. */
+const ESP8266_SDK_START_MS = 60;
+
 /** Download-mode UART rate the ROM loader starts at before autobauding. */
 const ROM_LOADER_BAUD_RATE = 115200;
 
@@ -167,7 +170,14 @@ export class FirmwareRunner {
     }
     const bootloader = bootloaderLines(chipId, probe, DEFAULT_APP_OFFSET);
     if (bootloader.length > 0) this.options.print(bootloader, this.appBaudRate);
-    this.runFlashApp();
+    if (chipId !== 'esp8266') {
+      this.runFlashApp();
+      return;
+    }
+    // The ESP8266 SDK initialises for a while before setup() prints anything, so the 74880-baud
+    // ROM text and the sketch's first line are apart on the wire. [INFERRED] a few tens of ms.
+    this.current = 'app';
+    this.timers.after(ESP8266_SDK_START_MS, () => this.runFlashApp());
   }
 
   private runFlashApp(): void {
