@@ -126,6 +126,22 @@ export const useMonitorStore = defineStore('monitor', () => {
     };
   }
 
+  /**
+   * A monitor this window lost track of (a reload, a closed browser tab) still holds the port in
+   * the service, which answers port.busy naming it: close that one and open again.
+   */
+  async function openTakingOver(request: MonitorOpenRequest): Promise<MonitorStatus> {
+    try {
+      return await api.monitor.open(request);
+    } catch (failure) {
+      const data = errorData(failure);
+      const stale = data.code === 'port.busy' ? data.evidence.monitorId : undefined;
+      if (typeof stale !== 'string') throw failure;
+      await api.monitor.close(stale);
+      return api.monitor.open(request);
+    }
+  }
+
   async function open(): Promise<boolean> {
     const path = port.value;
     if (path === undefined || opening.value) return false;
@@ -135,7 +151,7 @@ export const useMonitorStore = defineStore('monitor', () => {
     actionError.value = undefined;
     stream.expect();
     try {
-      const opened = await api.monitor.open(openRequest(path));
+      const opened = await openTakingOver(openRequest(path));
       status.value = opened;
       stream.begin(opened.monitorId, opened.port, opened.appBaudRate);
       // The session marker already says it opened.

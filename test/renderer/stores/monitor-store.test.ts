@@ -174,6 +174,23 @@ describe('monitor store', () => {
     expect(monitor.isOpen).toBe(false);
   });
 
+  it('takes over a monitor this window lost track of (page reload) and opens again', async () => {
+    let holder: string | undefined = 'monitor-from-before-reload';
+    fake.respond('monitor:open-monitor', (request) => {
+      if (holder !== undefined) throw new EspError('port.busy', { evidence: { port: request.port, monitorId: holder } });
+      return { monitorId: 'monitor-new', port: request.port, state: 'open', baudRate: request.baudRate, appBaudRate: request.baudRate, lines: { dtr: false, rts: false } };
+    });
+    fake.respond('monitor:close-monitor', ({ monitorId }) => {
+      if (monitorId === holder) holder = undefined;
+      return { closed: true };
+    });
+    const monitor = useMonitorStore();
+    expect(await monitor.open()).toBe(true);
+    expect(fake.callsTo('monitor:close-monitor')).toEqual([{ monitorId: 'monitor-from-before-reload' }]);
+    expect(monitor.status?.monitorId).toBe('monitor-new');
+    expect(monitor.error).toBeUndefined();
+  });
+
   it('closes on request and marks the end in the stream', async () => {
     const monitor = await openMonitor();
     await monitor.close();
