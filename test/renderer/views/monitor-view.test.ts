@@ -138,6 +138,7 @@ describe('MonitorView', () => {
     const crash = wrapper.get('[data-test="note-guru-meditation"]');
     expect(crash.text()).toContain('load the app\'s ELF');
     expect(crash.findAll('[data-test="note-symbol"]')).toHaveLength(0);
+    expect(crash.text()).toContain('Pick the firmware .elf');
 
     const input = wrapper.get('[data-test="monitor-elf-input"]');
     const file = new File([buildSyntheticElf({ machine: 'xtensa', symbols: APP_SYMBOLS }) as Uint8Array<ArrayBuffer>], 'blink.elf');
@@ -149,6 +150,8 @@ describe('MonitorView', () => {
     expect(wrapper.get('[data-test="monitor-elf-state"]').text()).toContain('blink.elf');
     const names = wrapper.get('[data-test="note-guru-meditation"]').findAll('[data-test="note-symbol"]').map((symbol) => symbol.text());
     expect(names).toEqual(expect.arrayContaining(['parse_reading+0x1c', 'read_sensor+0x18', 'app_main+0x15']));
+    // Picking the .elf is done; the card no longer asks for it.
+    expect(wrapper.get('[data-test="note-guru-meditation"]').text()).not.toContain('Pick the firmware .elf');
   });
 
   it('offers "Switch to N baud" for wrong-baud garbage', async () => {
