@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildWindowFiles, CHROMIUM_FLAGS, CHROMIUM_PATH, RENDERER_DIR, ROOT } from '../../scripts/lib/headless-browser';
 import { startHost, type HostHandle } from '../../src-main/host/start-host';
 import { createDefaultServices } from '../../src-main/services/default-services';
 import { createVirtualBoardRegistry, type VirtualBoards } from '../../src-main/simulator';
@@ -13,31 +11,7 @@ import { createVirtualBoardRegistry, type VirtualBoards } from '../../src-main/s
  * Browser mode as a person uses it: the real host and services on 127.0.0.1 with virtual
  * boards (wire timing on, so a flash takes long enough to cancel), driven by Debian's Chromium.
  */
-const HERE = dirname(fileURLToPath(import.meta.url));
-export const ROOT = join(HERE, '..', '..');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-let built = false;
-
-/** Builds the window files once per test run. */
-export function buildWindowFiles(): void {
-  if (built) return;
-  const require = createRequire(import.meta.url);
-  const cli = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
-  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`electron-vite build failed:\n${result.stdout}${result.stderr}`);
-  built = true;
-}
 
 export interface E2eSession {
   readonly boards: VirtualBoards;
@@ -63,9 +37,9 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2eSession> {
     services: ({ shell, publish }) =>
       createDefaultServices({ shell, publish, virtualBoards: options.wrapBoards?.(boards) ?? boards, settingsPath: join(workDir, 'settings.json') }),
     port: 0,
-    staticDir: join(ROOT, 'out', 'renderer'),
+    staticDir: RENDERER_DIR,
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS] });
   const page = await browser.newPage({ viewport: { width: 1024, height: 700 }, reducedMotion: 'reduce' });
   await page.goto(host.url);
   return {
