@@ -8,6 +8,7 @@ import { loadProject, type LoaderOptions } from './project-loader';
 import type { ServiceDeps, Services } from './service-types';
 import { createSettingsStore } from './settings-store';
 import { createTraceService } from './trace-service';
+import { createTroubleshootService } from './troubleshoot-service';
 import { createWatchService } from './watch-service';
 
 /**
@@ -19,6 +20,16 @@ export function createServices(deps: ServiceDeps): Services {
   const ports = createPortService({ listPorts: deps.listPorts, publish: deps.publish, ...(deps.portPollMs === undefined ? {} : { pollMs: deps.portPollMs }) });
   const traces = createTraceService({ publish: deps.publish, ...(deps.traceDir === undefined ? {} : { traceDir: deps.traceDir }) });
   const monitors = createMonitorService({ publish: deps.publish, openTransport: deps.openTransport, listPorts: deps.listPorts, traces: traces.recorder });
+  const troubleshoot = createTroubleshootService({
+    version: deps.version,
+    publish: deps.publish,
+    openTransport: deps.openTransport,
+    listPorts: deps.listPorts,
+    virtualBoards: deps.virtualBoards,
+    traces: traces.recorder,
+    getTrace: (traceId) => traces.handlers['traces:get-trace']({ traceId }),
+    portLease: monitors.portLease,
+  });
   const jobs = createJobService({ publish: deps.publish, openTransport: deps.openTransport, portLease: monitors.portLease, traces: traces.recorder });
   const loaderOptions: LoaderOptions = {
     ...(deps.platformioCoreDir === undefined ? {} : { platformioCoreDir: deps.platformioCoreDir }),
@@ -38,6 +49,7 @@ export function createServices(deps: ServiceDeps): Services {
     ...watches.handlers,
     ...monitors.handlers,
     ...traces.handlers,
+    ...troubleshoot.handlers,
     'settings:get-settings': () => settings.get(),
     'settings:update-settings': (patch) => settings.update(patch),
   };
@@ -49,6 +61,7 @@ export function createServices(deps: ServiceDeps): Services {
         ports.dispose();
         watches.dispose();
         await jobs.dispose();
+        await troubleshoot.dispose();
         await monitors.dispose();
         await traces.dispose();
       })();

@@ -98,7 +98,7 @@ export function useMonitorTerminal(host: Ref<HTMLElement | undefined>, stream: M
     search = new SearchAddon();
     term.loadAddon(fit);
     term.loadAddon(search);
-    // Modifier keys belong to the app (Ctrl+Shift+R reset, Ctrl+F search, Alt+1..3 views,
+    // Modifier keys belong to the app (Ctrl+Shift+R reset, Ctrl+F search, Alt+1..4 views,
     // Ctrl+C copy), so the terminal lets them bubble instead of turning them into input.
     term.attachCustomKeyEventHandler((event) => !(event.ctrlKey || event.altKey || event.metaKey));
     term.open(element);

@@ -2,14 +2,15 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
 /** The app's views; the tab bar and flows such as "flash then monitor" switch between them. */
-export type ViewId = 'flash' | 'monitor' | 'timing';
+export type ViewId = 'flash' | 'monitor' | 'timing' | 'troubleshoot';
 
-export const VIEW_IDS: readonly ViewId[] = ['flash', 'monitor', 'timing'];
+export const VIEW_IDS: readonly ViewId[] = ['flash', 'monitor', 'timing', 'troubleshoot'];
 
 export const VIEW_LABELS: Readonly<Record<ViewId, string>> = {
   flash: 'Flash',
   monitor: 'Serial monitor',
   timing: 'Reset timing',
+  troubleshoot: 'Troubleshoot',
 };
 
 export const useNavStore = defineStore('nav', () => {

@@ -60,6 +60,16 @@ export function createNamespacedApi(invoke: Invoke, subscribe: Subscribe) {
       import: (data: Uint8Array) => invoke('traces:import-trace', { data }),
       onRecorded: (listener: (summary: EventMap['traces:trace-recorded']) => void) => subscribe('traces:trace-recorded', listener),
     },
+    troubleshoot: {
+      diagnose: (request: RequestOf<'troubleshoot:diagnose-failure'>) => invoke('troubleshoot:diagnose-failure', request),
+      analyzeLog: (text: string) => invoke('troubleshoot:analyze-log', { text }),
+      startCheck: (request: RequestOf<'troubleshoot:start-check'>) => invoke('troubleshoot:start-check', request),
+      cancelCheck: (checkId: string) => invoke('troubleshoot:cancel-check', { checkId }),
+      supportReport: (request: RequestOf<'troubleshoot:support-report'>) => invoke('troubleshoot:support-report', request),
+      pressButton: (request: RequestOf<'troubleshoot:press-button'>) => invoke('troubleshoot:press-button', request),
+      onCheckProgress: (listener: (message: EventMap['troubleshoot:check-progress']) => void) => subscribe('troubleshoot:check-progress', listener),
+      onCheckFinished: (listener: (message: EventMap['troubleshoot:check-finished']) => void) => subscribe('troubleshoot:check-finished', listener),
+    },
   };
 }
 

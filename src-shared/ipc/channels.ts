@@ -24,6 +24,18 @@ import type {
 } from './monitor';
 import type { AppSettings, SettingsPatch } from './settings';
 import type { RecordedTrace, TraceSummary } from './traces';
+import type { Diagnosis } from '../diagnose/diagnosis';
+import type {
+  BoardButtonAction,
+  CheckFinishedMessage,
+  CheckProgressMessage,
+  CheckRequest,
+  CheckStarted,
+  DiagnoseFailureRequest,
+  LogAnalysis,
+  SupportReport,
+  SupportReportRequest,
+} from './troubleshoot';
 
 /**
  * The one contract between the renderer and the services, used by every shell (Electron IPC,
@@ -83,6 +95,15 @@ export interface RequestMap {
   'traces:get-trace': [{ readonly traceId: string }, RecordedTrace];
   /** A trace exported as JSON (traceToJson), as bytes. */
   'traces:import-trace': [{ readonly data: Uint8Array }, TraceSummary];
+  /** Cause, evidence and next steps for a failed job or monitor session. */
+  'troubleshoot:diagnose-failure': [DiagnoseFailureRequest, Diagnosis];
+  /** A log pasted from another tool (or ours). */
+  'troubleshoot:analyze-log': [{ readonly text: string }, LogAnalysis];
+  'troubleshoot:start-check': [CheckRequest, CheckStarted];
+  'troubleshoot:cancel-check': [{ readonly checkId: string }, { readonly cancelled: boolean }];
+  'troubleshoot:support-report': [SupportReportRequest, SupportReport];
+  /** Virtual boards only: hold or release BOOT, tap EN. */
+  'troubleshoot:press-button': [{ readonly port: string; readonly action: BoardButtonAction }, { readonly done: boolean }];
 }
 
 export type RequestChannel = keyof RequestMap;
@@ -98,6 +119,8 @@ export interface EventMap {
   'monitor:data': MonitorDataMessage;
   'monitor:status': MonitorStatus;
   'traces:trace-recorded': TraceSummary;
+  'troubleshoot:check-progress': CheckProgressMessage;
+  'troubleshoot:check-finished': CheckFinishedMessage;
 }
 
 export type EventChannel = keyof EventMap;
@@ -128,6 +151,12 @@ export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'traces:list-traces',
   'traces:get-trace',
   'traces:import-trace',
+  'troubleshoot:diagnose-failure',
+  'troubleshoot:analyze-log',
+  'troubleshoot:start-check',
+  'troubleshoot:cancel-check',
+  'troubleshoot:support-report',
+  'troubleshoot:press-button',
 ];
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [
@@ -138,6 +167,8 @@ export const EVENT_CHANNELS: readonly EventChannel[] = [
   'monitor:data',
   'monitor:status',
   'traces:trace-recorded',
+  'troubleshoot:check-progress',
+  'troubleshoot:check-finished',
 ];
 
 export function isRequestChannel(value: string): value is RequestChannel {

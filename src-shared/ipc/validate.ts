@@ -7,6 +7,7 @@ import type { ConnectionSpec } from './jobs';
 import { MONITOR_LINE_ENDINGS } from './settings';
 import { MONITOR_VALIDATORS } from './validate-monitor';
 import { TRACE_VALIDATORS } from './validate-traces';
+import { TROUBLESHOOT_VALIDATORS } from './validate-troubleshoot';
 import {
   absolutePath,
   bytes,
@@ -172,6 +173,7 @@ const VALIDATORS: Validators = {
   'settings:update-settings': (value) => validateSettingsPatch(value),
   ...MONITOR_VALIDATORS,
   ...TRACE_VALIDATORS,
+  ...TROUBLESHOOT_VALIDATORS,
 };
 
 const SETTINGS_KEYS = [

@@ -51,6 +51,8 @@ function defaultHandlers(): Handlers {
     'monitor:send-data': (request) => ({ sentBytes: request.data.length }),
     'monitor:read-log': () => ({ data: new Uint8Array(0), totalBytes: 0, droppedBytes: 0 }),
     'traces:list-traces': () => [],
+    'troubleshoot:start-check': (request) => ({ checkId: `check-${++jobCounter}`, check: request.check }),
+    'troubleshoot:cancel-check': () => ({ cancelled: true }),
   };
 }
 

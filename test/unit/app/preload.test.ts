@@ -27,7 +27,7 @@ describe('preload', () => {
     expect(electronMock.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [key, exposed] = electronMock.contextBridge.exposeInMainWorld.mock.calls[0]!;
     expect(key).toBe('espCompanion');
-    expect(Object.keys(exposed as object).sort()).toEqual(['app', 'files', 'flasher', 'monitor', 'ports', 'settings', 'traces', 'watch']);
+    expect(Object.keys(exposed as object).sort()).toEqual(['app', 'files', 'flasher', 'monitor', 'ports', 'settings', 'traces', 'troubleshoot', 'watch']);
     const functions = functionsOf(exposed);
     expect(functions.map(([path]) => path)).toEqual(expect.arrayContaining(['flasher.start', 'monitor.open', 'monitor.onData', 'traces.get']));
     for (const [, candidate] of functions) {
