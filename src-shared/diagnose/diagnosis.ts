@@ -84,6 +84,10 @@ export interface FailureFacts {
   readonly conflictingServices?: readonly string[];
   readonly portVanished?: boolean;
   readonly chip?: ChipId;
+  /** The chip the settings asked for (esptool --chip, the selected board), when known. */
+  readonly expectedChip?: ChipId;
+  /** Size of the board's flash chip as detected, when known (to compare with image.flashSize). */
+  readonly flashSizeBytes?: number;
   readonly bridge?: BridgeId;
   readonly nativeUsb?: boolean;
   readonly baudRate?: number;
