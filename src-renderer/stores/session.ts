@@ -6,6 +6,7 @@ import { useFirmwareStore } from './firmware-store';
 import { useJobStore } from './job-store';
 import { useOptionsStore } from './options-store';
 import { usePortsStore } from './ports-store';
+import { followReliableBaudRates } from './troubleshoot-baud-default';
 import { useWatchStore } from './watch-store';
 
 /** What the window remembers between runs, from the stores' current choices. */
@@ -45,6 +46,7 @@ export async function startSession(): Promise<void> {
   useOptionsStore().restore(settings);
   useFirmwareStore().restore(settings.files);
   useWatchStore().restore(settings);
+  followReliableBaudRates();
   useJobStore();
   const ports = usePortsStore();
   await ports.refresh();

@@ -29,6 +29,8 @@ export interface AppSettings {
   readonly monitorLines?: Readonly<Record<string, LineState>>;
   /** Serial monitor: what the send box appends to each line. */
   readonly monitorLineEnding?: MonitorLineEnding;
+  /** Troubleshooter baud sweep: the highest rate that synced, wrote and verified, by port path. */
+  readonly reliableBaudRates?: Readonly<Record<string, number>>;
 }
 
 export const MONITOR_LINE_ENDINGS = ['none', 'lf', 'cr', 'crlf'] as const;

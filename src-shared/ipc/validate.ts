@@ -178,7 +178,7 @@ const VALIDATORS: Validators = {
 
 const SETTINGS_KEYS = [
   'boardId', 'customChip', 'customResetMethod', 'port', 'baudRate', 'files', 'header', 'eraseAll', 'noStub',
-  'resetAfter', 'watchFolder', 'autoReflash', 'windowBounds', 'monitorLines', 'monitorLineEnding',
+  'resetAfter', 'watchFolder', 'autoReflash', 'windowBounds', 'monitorLines', 'monitorLineEnding', 'reliableBaudRates',
 ];
 const MAX_MONITOR_LINE_PORTS = 64;
 
@@ -197,6 +197,16 @@ function monitorLines(value: unknown): Record<string, { dtr: boolean; rts: boole
       if (typeof lines.dtr !== 'boolean' || typeof lines.rts !== 'boolean') throw invalid(field, 'both dtr and rts as true/false', item);
       return [port, { dtr: lines.dtr, rts: lines.rts }];
     }),
+  );
+}
+
+/** Port path -> the baud rate the baud sweep found reliable there. */
+function reliableBaudRates(value: unknown): Record<string, number> | undefined {
+  if (value === undefined) return undefined;
+  const entries = Object.entries(record(value, 'settings.reliableBaudRates'));
+  if (entries.length > MAX_MONITOR_LINE_PORTS) throw invalid('settings.reliableBaudRates', `at most ${MAX_MONITOR_LINE_PORTS} ports`, entries.length);
+  return Object.fromEntries(
+    entries.map(([port, rate]) => [port, integer(rate, `settings.reliableBaudRates[${text(port, 'settings.reliableBaudRates port', 512)}]`, MIN_BAUD_RATE, MAX_BAUD_RATE)]),
   );
 }
 
@@ -228,6 +238,7 @@ function validateSettingsPatch(value: unknown): RequestOf<'settings:update-setti
     autoReflash: flag(fields.autoReflash, 'settings.autoReflash'),
     monitorLines: monitorLines(fields.monitorLines),
     monitorLineEnding: optionalChoice(fields.monitorLineEnding, 'settings.monitorLineEnding', MONITOR_LINE_ENDINGS),
+    reliableBaudRates: reliableBaudRates(fields.reliableBaudRates),
     windowBounds:
       bounds === undefined
         ? undefined

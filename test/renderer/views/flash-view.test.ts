@@ -127,7 +127,9 @@ describe('FlashView', () => {
     expect(evidence.text()).toContain('bootMode');
     expect(evidence.text()).toContain('0x13');
     expect(evidence.text()).toContain('7');
-    expect(card.get('a').attributes('href')).toBe('#troubleshoot/connect.wrong-boot-mode');
+    await card.get('[data-test="troubleshoot-link"]').trigger('click');
+    await flushPromises();
+    expect(fake.callsTo('troubleshoot:diagnose-failure')[0]).toMatchObject({ error: { code: 'connect.wrong-boot-mode' }, port: '/dev/ttyUSB0' });
     // The app stays usable: Flash is back.
     expect(flashButton(wrapper).element.disabled).toBe(false);
   });
