@@ -10,6 +10,8 @@ export interface CliDeps {
   readonly listPorts: () => Promise<PortInfo[]>;
   readonly virtualBoards: VirtualBoardRegistry;
   readonly readFile: (path: string) => Promise<Uint8Array>;
+  /** All of standard input (for FILE arguments given as "-"); absent where there is none. */
+  readonly readStdin?: () => Promise<Uint8Array>;
   readonly writeFile: (path: string, data: Uint8Array) => Promise<void>;
   readonly env: NodeJS.ProcessEnv;
   readonly platform: string;

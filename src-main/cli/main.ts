@@ -27,6 +27,11 @@ async function main(): Promise<void> {
       }
     },
     writeFile: (path, data) => writeFile(path, data),
+    readStdin: async () => {
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+      return new Uint8Array(Buffer.concat(chunks));
+    },
     env: process.env,
     platform: process.platform,
   };

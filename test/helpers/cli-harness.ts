@@ -20,6 +20,8 @@ export interface CliRun {
 export interface CliHarness {
   readonly boards: VirtualBoards;
   readonly files: Map<string, Uint8Array>;
+  /** What the next runs read from standard input ("-" arguments). */
+  setStdin(text: string): void;
   run(args: readonly string[], signal?: AbortSignal, onErr?: (text: string) => void): Promise<CliRun>;
   dispose(): void;
 }
@@ -27,6 +29,7 @@ export interface CliHarness {
 export function createCliHarness(): CliHarness {
   const boards = createVirtualBoardRegistry();
   const files = new Map<string, Uint8Array>();
+  let stdin = new Uint8Array(0);
   const deps: CliDeps = {
     openTransport: createTransportOpener({ virtualBoards: boards }),
     listPorts: () => listPorts({ virtualBoards: boards, sysfs: { sysfsRoot: '/nonexistent-sysfs' }, loadBinding: () => Promise.reject(new Error('no native ports in tests')) }),
@@ -37,12 +40,14 @@ export function createCliHarness(): CliHarness {
       return data;
     },
     writeFile: async (path, data) => void files.set(path, data.slice()),
+    readStdin: async () => stdin,
     env: {},
     platform: 'linux',
   };
   return {
     boards,
     files,
+    setStdin: (text) => void (stdin = new TextEncoder().encode(text)),
     async run(args, signal, onErr) {
       let out = '';
       let err = '';

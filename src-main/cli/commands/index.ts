@@ -1,5 +1,6 @@
 import type { CliCommand } from '../cli-context';
 import { chipIdCommand } from './chip-id';
+import { diagnoseLogCommand } from './diagnose-log';
 import { eraseFlashCommand } from './erase-flash';
 import { eraseRegionCommand } from './erase-region';
 import { flashIdCommand } from './flash-id';
@@ -21,5 +22,6 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   eraseFlashCommand,
   eraseRegionCommand,
   imageInfoCommand,
+  diagnoseLogCommand,
   servePortCommand,
 ];

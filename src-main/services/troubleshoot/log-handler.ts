@@ -1,13 +1,12 @@
-// TEMPORARY SKELETON (replaced by the troubleshooter work in this session).
-import { EspError } from '../../../src-shared/errors';
+import { analyzeLog } from '../../../src-shared/diagnose/logs/analyze-log';
 import type { RequestHandlers } from '../../../src-shared/ipc/channels';
 
+/** Pasted logs from other tools: settings, inconsistencies and the same diagnosis as the app's own. */
 export type LogHandler = Pick<RequestHandlers, 'troubleshoot:analyze-log'>;
 
 export function createLogHandler(): LogHandler {
   return {
-    'troubleshoot:analyze-log': async () => {
-      throw new EspError('internal.unexpected', { message: 'The log analyzer is not built yet.' });
-    },
+    // Pure and synchronous: the validator at the boundary already capped the text's length.
+    'troubleshoot:analyze-log': async ({ text }) => analyzeLog(text),
   };
 }
