@@ -1,6 +1,9 @@
 import type { AfterAction, ChipInfo, FileResult, HeaderOverrides } from '../../../src-shared/flash-job';
 import type { FlashFile } from '../../../src-shared/firmware/flash-file';
-import { withFlashSession } from './flash-session';
+import type { ChipId } from '../../../src-shared/chips';
+import { isEspError } from '../../../src-shared/errors';
+import { withFlashSession, type PreparedFile } from './flash-session';
+import { writtenImageEvidence } from './written-image-evidence';
 import { bootloaderFlashMode, precheckFiles, prepareFiles } from './prepare-files';
 import type { SessionOptions } from './session-options';
 
@@ -56,6 +59,8 @@ export async function flashFiles(
       session.onEvent?.(event);
     },
   };
+  // Kept for a board that does not start: the evidence says what was written where.
+  let written: { readonly files: readonly PreparedFile[]; readonly chip: ChipId; readonly flashSizeBytes: number } | undefined;
   const outcome = await withFlashSession(
     observed,
     options.after,
@@ -69,11 +74,15 @@ export async function flashFiles(
       });
       for (const warning of plan.warnings) warn(warning);
       for (const note of plan.notes) options.onNote?.(note);
+      written = { files: plan.files, chip: opened.chipInfo.chip, flashSizeBytes: opened.flashSizeBytes };
       const writeOptions = { eraseAll: options.eraseAll === true, ...(options.compress === undefined ? {} : { compress: options.compress }) };
       const results = options.diff ? await opened.writeFlashDiff(plan.files, writeOptions) : await opened.writeFlash(plan.files, writeOptions);
       return { chip: opened.chipInfo, results, flashMode: bootloaderFlashMode(plan.files, opened.chipInfo.chip) };
     },
     (result) => (options.checkBoot ? (result.flashMode ? { headerFlashMode: result.flashMode } : {}) : undefined),
-  );
+  ).catch((error: unknown) => {
+    if (!isEspError(error) || error.code !== 'boot.failed' || written === undefined) throw error;
+    throw error.withEvidence({ ...writtenImageEvidence(written.files, written.chip), flashSizeBytes: written.flashSizeBytes });
+  });
   return { chip: outcome.chip, files: outcome.results, warnings: [...warnings], bootVerified: bootChecked };
 }

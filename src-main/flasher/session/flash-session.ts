@@ -87,10 +87,16 @@ export class FlashSession {
       throwIfAborted(link.signal);
       this.emit({ kind: 'phase', phase: 'writing', message: `Writing ${file.name} at 0x${file.offset.toString(16)}` });
       const startedAtMs = performance.now();
-      const update = (doneBytes: number): void =>
+      let fileDoneBytes = 0;
+      const update = (doneBytes: number): void => {
+        fileDoneBytes = doneBytes;
         meter.update({ index, name: file.name, doneBytes, totalBytes: file.data.length }, doneBefore + doneBytes);
+      };
       update(0);
-      const { wireBytes } = await writeRegion(link, file.offset, file.data, { compress, onBlock: update });
+      // A write that stops part way says how far it got (the troubleshooter reads it).
+      const { wireBytes } = await writeRegion(link, file.offset, file.data, { compress, onBlock: update }).catch((error: unknown) => {
+        throw isEspError(error) ? error.withEvidence({ writtenBytes: doneBefore + fileDoneBytes, totalBytes, file: file.name }) : error;
+      });
       const verified = this.canVerify;
       let md5 = md5Hex(file.data);
       if (verified) {

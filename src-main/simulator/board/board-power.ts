@@ -18,6 +18,9 @@ export class BoardPower {
   private plugged = true;
   private disposed = false;
   private cancelReplug: (() => void) | undefined;
+  /** usb-reenumerate: the USB device is off the bus for a moment while the chip keeps power. */
+  private offBus = false;
+  private cancelBackOnBus: (() => void) | undefined;
 
   constructor(
     private readonly clock: SimScheduler,
@@ -32,7 +35,7 @@ export class BoardPower {
   }
 
   get isPlugged(): boolean {
-    return this.plugged;
+    return this.plugged && !this.offBus;
   }
 
   get isDisposed(): boolean {
@@ -58,6 +61,20 @@ export class BoardPower {
     if (this.replugAfterMs >= 0 && !this.disposed) this.cancelReplug = this.clock.schedule(this.replugAfterMs, () => this.replug());
   }
 
+  /**
+   * A native USB chip reset: the open port vanishes and the device is listed again after
+   * `absentMs`, without a power cycle (the chip keeps running through its reset).
+   */
+  reenumerate(absentMs: number): void {
+    if (!this.plugged || this.offBus || this.disposed) return;
+    this.offBus = true;
+    this.hooks.unplugged();
+    this.cancelBackOnBus = this.clock.schedule(absentMs, () => {
+      this.cancelBackOnBus = undefined;
+      this.offBus = false;
+    });
+  }
+
   replug(): void {
     this.cancelReplug?.();
     this.cancelReplug = undefined;
@@ -70,6 +87,8 @@ export class BoardPower {
     this.disposed = true;
     this.cancelReplug?.();
     this.cancelReplug = undefined;
+    this.cancelBackOnBus?.();
+    this.cancelBackOnBus = undefined;
     this.set(false);
   }
 

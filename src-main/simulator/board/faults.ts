@@ -18,6 +18,9 @@ export const FAULT_KINDS = [
   'unplug',
   'dio-only-flash',
   'app-crash',
+  'no-permission',
+  'port-held',
+  'usb-reenumerate',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -34,7 +37,14 @@ export const FAULT_DESCRIPTIONS: Readonly<Record<FaultKind, string>> = {
   unplug: 'Loose cable: the port disappears after writing some flash and comes back a few seconds later.',
   'dio-only-flash': 'Dual-only flash: images set to QIO or QOUT boot-loop instead of running.',
   'app-crash': 'Crashing firmware: the app panics a few seconds after it starts and the board reboots, over and over.',
+  'no-permission': 'No permission: opening the port fails as it does for a user outside the dialout group (EACCES).',
+  'port-held': 'Port held: another program has the port open, so opening it fails as busy (EBUSY).',
+  'usb-reenumerate':
+    'USB re-enumeration (native USB boards): each chip reset drops the port for about a second, as USB-Serial/JTAG chips do.',
 };
+
+/** usb-reenumerate: how long the port is gone after a chip reset. */
+export const USB_REENUMERATE_ABSENT_MS = 1000;
 
 export interface FaultSettings {
   readonly faults: readonly FaultKind[];

@@ -9,7 +9,7 @@ import { BoardPort, type PortHost } from './board-port';
 import { BoardPower } from './board-power';
 import { DEFAULT_APP_TICK_MS, DEFAULT_REPLUG_AFTER_MS, USB_LINE_LATENCY_MS, type BoardSpec } from './board-spec';
 import type { ChipFactory } from './chip-factory';
-import { DEFAULT_FAULT_SETTINGS, hasFault, resetParamsFor, sameResetParams, type FaultSettings } from './faults';
+import { DEFAULT_FAULT_SETTINGS, hasFault, resetParamsFor, sameResetParams, USB_REENUMERATE_ABSENT_MS, type FaultSettings } from './faults';
 import { FirmwareRunner, type FirmwareState } from './firmware-runner';
 import { FlashFaultTriggers } from './flash-write-meter';
 import { ResetController } from './reset-controller';
@@ -118,6 +118,10 @@ export class VirtualBoard implements PortHost {
       onResetAsserted: () => {
         this.pendingCause ??= this.spec.circuit === 'usb-serial-jtag' ? 'usb-jtag' : 'en-pin';
         this.runner.halt();
+        // usb-reenumerate: a chip reset (not power-on) takes the native USB device off the bus.
+        if (this.pendingCause !== 'power-on' && this.spec.circuit === 'usb-serial-jtag' && hasFault(this.faults, 'usb-reenumerate')) {
+          this.deferred(() => this.power.reenumerate(USB_REENUMERATE_ABSENT_MS));
+        }
       },
       onBoot: (atMs, download) => {
         const cause = this.pendingCause ?? 'en-pin';

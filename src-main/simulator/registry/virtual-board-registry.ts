@@ -7,10 +7,12 @@ import { DEFAULT_FAULT_SETTINGS, type FaultSettings } from '../board/faults';
 import { VirtualBoard } from '../board/virtual-board';
 import type { WireMode } from '../board/wire-mode';
 import { FlashMemory } from '../chip/flash-memory';
+import { LOOPBACK_BOARD_NAME, LoopbackAdapter, loopbackDescriptor, loopbackPortInfo } from '../loopback/loopback-adapter';
 import type { VirtualBoardRegistry, VirtualPortDescriptor, VirtualPortEndpoint } from '../virtual-port';
 import { boardDescriptor, boardMac, boardPortInfo } from './board-identity';
 import { BOARD_CATALOG, BOARD_NAMES, catalogEntry, type CatalogEntry } from './catalog';
 import { FlashPersistence } from './flash-persistence';
+import { portAccessRefusal } from './port-access-faults';
 import { createFileFlashStore, defaultSimDirectory } from './flash-store';
 import { isSimPath, parseSimPath, SIM_PATH_PREFIX, type SimPathOptions } from './sim-path';
 
@@ -68,6 +70,8 @@ function appSettingsFrom(options: SimPathOptions): AppSettings {
 class Registry implements VirtualBoards {
   private readonly boards = new Map<string, VirtualBoard>();
   private readonly persistence: FlashPersistence | undefined;
+  /** sim:loopback, a chipless adapter with TX joined to RX: at most one open port. */
+  private loopback: LoopbackAdapter | undefined;
 
   constructor(private readonly options: VirtualBoardRegistryOptions) {
     this.persistence =
@@ -77,7 +81,7 @@ class Registry implements VirtualBoards {
   }
 
   list(): readonly VirtualPortDescriptor[] {
-    return BOARD_CATALOG.filter((entry) => this.boards.get(entry.name)?.isPlugged ?? true).map(boardDescriptor);
+    return [...BOARD_CATALOG.filter((entry) => this.boards.get(entry.name)?.isPlugged ?? true).map(boardDescriptor), loopbackDescriptor()];
   }
 
   isVirtualPath(path: string): boolean {
@@ -85,7 +89,8 @@ class Registry implements VirtualBoards {
   }
 
   open(path: string, baudRate: number): VirtualPortEndpoint {
-    const { boardName, options } = parseSimPath(path, BOARD_NAMES);
+    const { boardName, options } = parseSimPath(path, [...BOARD_NAMES, LOOPBACK_BOARD_NAME]);
+    if (boardName === LOOPBACK_BOARD_NAME) return this.openLoopback(path, options, baudRate);
     const entry = catalogEntry(boardName)!;
     const board = this.boardFor(entry, options);
     if (!board.isPlugged) {
@@ -95,6 +100,8 @@ class Registry implements VirtualBoards {
         evidence: { path },
       });
     }
+    const refusal = portAccessRefusal(options.faults ?? [], path.trim());
+    if (refusal !== undefined) throw refusal;
     if (board.isPortOpen) {
       throw new EspError('port.busy', { message: `${SIM_PATH_PREFIX}${boardName} is already open.`, evidence: { path } });
     }
@@ -120,6 +127,27 @@ class Registry implements VirtualBoards {
     for (const board of this.boards.values()) board.dispose();
     this.flush();
     this.boards.clear();
+  }
+
+  private openLoopback(path: string, options: SimPathOptions, baudRate: number): LoopbackAdapter {
+    if (this.loopback !== undefined) {
+      throw new EspError('port.busy', { message: `${SIM_PATH_PREFIX}${LOOPBACK_BOARD_NAME} is already open.`, evidence: { path } });
+    }
+    const adapter = new LoopbackAdapter(
+      loopbackPortInfo(path.trim()),
+      baudRate,
+      {
+        faults: faultSettingsFrom(options),
+        baudLimitGiven: options.baudLimit !== undefined,
+        wireMode: options.wire ?? this.options.defaultWireMode ?? 'fast',
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+      },
+      () => {
+        if (this.loopback === adapter) this.loopback = undefined;
+      },
+    );
+    this.loopback = adapter;
+    return adapter;
   }
 
   private boardFor(entry: CatalogEntry, options: SimPathOptions): VirtualBoard {
