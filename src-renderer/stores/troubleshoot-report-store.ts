@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import { getApi } from '../api';
 import type { EspErrorData } from '../../src-shared/errors';
+import type { RecordedTrace } from '../../src-shared/ipc/traces';
 import type { SupportReport, SupportReportRequest } from '../../src-shared/ipc/troubleshoot';
 import { traceFileName } from '../format/trace-list';
 import { useAppStore } from './app-store';
@@ -16,8 +17,8 @@ import { useTroubleshootDiagnosisStore } from './troubleshoot-diagnosis-store';
 /**
  * The support report: the FAQ's "I'm stuck" checklist filled in by the services from the
  * current failure, its trace and the checks run in this session; previewed, copied, saved.
- * The reset chart PNG is made by the chart on the Reset timing tab, so the report only names
- * the file and the user exports it there.
+ * With "save the reset trace image too", the chart of that trace is drawn off screen
+ * (TraceImageRenderer) and saved next to the report under the name the report links.
  */
 export const useTroubleshootReportStore = defineStore('troubleshoot-report', () => {
   const api = getApi();
@@ -41,6 +42,25 @@ export const useTroubleshootReportStore = defineStore('troubleshoot-report', () 
   });
   const traceImageName = computed(() => (traceSummary.value === undefined ? undefined : traceFileName(traceSummary.value, 'png')));
   const port = computed(() => diagnosis.failure?.port ?? checks.port ?? ports.selectedPath);
+  /** The trace the image is drawn from, loaded once the user asks for the image. */
+  const imageTrace = shallowRef<RecordedTrace | undefined>(undefined);
+
+  watch(
+    () => [includeTraceImage.value, traceSummary.value?.traceId] as const,
+    async ([wanted, traceId]) => {
+      if (!wanted || traceId === undefined) {
+        imageTrace.value = undefined;
+        return;
+      }
+      if (imageTrace.value?.summary.traceId === traceId) return;
+      try {
+        imageTrace.value = await api.traces.get(traceId);
+      } catch (failure) {
+        imageTrace.value = undefined;
+        error.value = errorData(failure);
+      }
+    },
+  );
 
   function reportRequest(): SupportReportRequest {
     const failure = diagnosis.failure;
@@ -78,7 +98,14 @@ export const useTroubleshootReportStore = defineStore('troubleshoot-report', () 
     return outcome;
   }
 
-  /** The PNG is drawn by the timing chart: open that trace there so the user can export it. */
+  /** Saves the chart PNG (bytes from TraceImageRenderer) under the name the report links. */
+  async function saveImage(png: Uint8Array): Promise<SaveOutcome | undefined> {
+    const name = traceImageName.value;
+    if (name === undefined) return undefined;
+    return saveOrDownload(api, app.info?.shell === 'electron', name, png);
+  }
+
+  /** The trace on the Reset timing tab, to look at (or export another view of) the chart. */
   async function openTraceForImage(): Promise<void> {
     const summary = traceSummary.value;
     if (summary === undefined) return;
@@ -86,5 +113,5 @@ export const useTroubleshootReportStore = defineStore('troubleshoot-report', () 
     await traces.select(summary.traceId);
   }
 
-  return { report, creating, error, includeTraceImage, lastSave, traceSummary, traceImageName, port, create, save, openTraceForImage };
+  return { report, creating, error, includeTraceImage, imageTrace, lastSave, traceSummary, traceImageName, port, create, save, saveImage, openTraceForImage };
 });

@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VirtualBoards } from '../../src-main/simulator';
-import { startE2e, type E2eSession } from './e2e-harness';
+import { SCREENSHOT_DIR, startE2e, type E2eSession } from './e2e-harness';
 
 /**
  * The troubleshooter in Debian Chromium against browser mode and virtual boards: a Detect that
@@ -147,5 +149,23 @@ describe('troubleshooter in browser mode', () => {
     expect(text).toContain('#');
     expect(text).toContain(FAULTY_PORT);
     await screenshots('report');
+
+    // With the chart image: the report links it and both files are saved (downloads here).
+    await page.locator('[data-test="include-trace-image"]').check();
+    await page.locator('[data-test="trace-image-renderer"]').waitFor({ state: 'attached' });
+    await page.locator('[data-test="create-report"]').click();
+    await expect.poll(async () => markdown.innerText()).toMatch(/!\[Reset trace\]\(reset-trace-[^)]+\.png\)/);
+    const downloads: import('playwright-core').Download[] = [];
+    page.on('download', (download) => downloads.push(download));
+    await page.locator('[data-test="save-report"]').click();
+    await expect.poll(() => downloads.length, { timeout: 15_000 }).toBe(2);
+    const [reportFile, imageFile] = downloads;
+    expect(reportFile!.suggestedFilename()).toMatch(/\.md$/);
+    expect(imageFile!.suggestedFilename()).toMatch(/^reset-trace-.*\.png$/);
+    expect((await markdown.innerText())).toContain(imageFile!.suggestedFilename());
+    const png = readFileSync((await imageFile!.path())!);
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(png.length).toBeGreaterThan(20_000);
+    writeFileSync(join(SCREENSHOT_DIR, 'troubleshoot-report-trace-image.png'), png);
   });
 });

@@ -1,3 +1,4 @@
+import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { EspError } from '../../../src-shared/errors';
 import { useAppStore } from '../../../src-renderer/stores/app-store';
@@ -83,6 +84,24 @@ describe('troubleshoot report store', () => {
     await report.create();
     expect(report.error?.message).toBe('broken');
     expect(report.report).toBeUndefined();
+  });
+
+  it('loads the trace for the chart image only when asked, and saves the PNG under the linked name', async () => {
+    const { fake, report } = await setup('electron');
+    await useTroubleshootDiagnosisStore().diagnoseFailure({ error: wrongBootModeError(), port: 'sim:esp32' });
+    await flushPromises();
+    expect(report.imageTrace).toBeUndefined();
+    expect(fake.callsTo('traces:get-trace')).toHaveLength(0);
+    report.includeTraceImage = true;
+    await flushPromises();
+    expect(fake.callsTo('traces:get-trace')).toEqual([{ traceId: 'trace-failed' }]);
+    expect(report.imageTrace?.summary.traceId).toBe('trace-failed');
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    expect(await report.saveImage(png)).toEqual({ state: 'saved', path: '/home/me/backup.bin' });
+    expect(fake.callsTo('files:save-file')).toEqual([{ suggestedName: report.traceImageName, data: png }]);
+    report.includeTraceImage = false;
+    await flushPromises();
+    expect(report.imageTrace).toBeUndefined();
   });
 
   it('opens the trace on the Reset timing tab for the PNG export', async () => {
