@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VirtualBoards } from '../../src-main/simulator';
 import { SCREENSHOT_DIR, startE2e, type E2eSession } from './e2e-harness';
@@ -155,7 +156,7 @@ describe('troubleshooter in browser mode', () => {
     await page.locator('[data-test="trace-image-renderer"]').waitFor({ state: 'attached' });
     await page.locator('[data-test="create-report"]').click();
     await expect.poll(async () => markdown.innerText()).toMatch(/!\[Reset trace\]\(reset-trace-[^)]+\.png\)/);
-    const downloads: import('playwright-core').Download[] = [];
+    const downloads: Download[] = [];
     page.on('download', (download) => downloads.push(download));
     await page.locator('[data-test="save-report"]').click();
     await expect.poll(() => downloads.length, { timeout: 15_000 }).toBe(2);
