@@ -33,7 +33,7 @@ afterAll(async () => {
 
 async function chooseEsp32Board(): Promise<void> {
   const { page } = session;
-  await page.getByLabel('Board').selectOption({ label: 'ESP32 DevKitC' });
+  await page.getByLabel('Board', { exact: true }).selectOption({ label: 'ESP32 DevKitC' });
   await page.getByRole('radio', { name: /^sim:esp32 / }).check();
 }
 

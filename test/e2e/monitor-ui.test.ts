@@ -52,7 +52,7 @@ describe('serial monitor in browser mode', () => {
   it('Flash & monitor flashes a virtual ESP32, opens the monitor on it and shows the app output', async () => {
     const { page } = session;
     await expect.poll(() => page.getByText('Connected to ESP Companion').isVisible()).toBe(true);
-    await page.getByLabel('Board').selectOption({ label: 'ESP32 DevKitC' });
+    await page.getByLabel('Board', { exact: true }).selectOption({ label: 'ESP32 DevKitC' });
     await page.getByRole('radio', { name: /^sim:esp32 / }).check();
     await page.locator('[data-test="file-input"]').setInputFiles(firmware);
     await expect.poll(() => page.locator('[data-test="file-test-esp32.bin"]').count()).toBe(1);

@@ -45,6 +45,29 @@ describe('reattach', () => {
     expect(harness.traces.lineEvents(trace).every((lines) => !lines.rts)).toBe(true);
   });
 
+  it('a USB-Serial/JTAG chip that re-enumerates on reset: the monitor follows it back without resetting it again', async () => {
+    // A board of its own: the fault stays on it after the test.
+    const board = await harness.bootApp('esp32c6');
+    const port = 'sim:esp32c6?faults=usb-reenumerate&wire=fast';
+    const { monitorId } = await harness.open({ port, baudRate: 115200 });
+    await harness.waitForText(monitorId, /tick \d+/);
+    const offset = harness.text(monitorId).length;
+
+    // The reset drops the port off the bus for about a second, like the chip's own USB does.
+    await handlers['monitor:reset-board']({ monitorId, into: 'app' });
+    await harness.waitForState(monitorId, 'reattaching');
+    const reattached = () => harness.statuses.find((status) => status.monitorId === monitorId && status.message?.startsWith('Reattached') === true);
+    await until(() => reattached() !== undefined, 8000, 'reattached after re-enumeration');
+    expect(reattached()?.state).toBe('open');
+
+    const after = await harness.waitForText(monitorId, /tick 1\b[\s\S]*tick 2\b/, offset, 8000);
+    // The app restarted once (the reset asked for), and counts on without another restart.
+    expect(ticks(after).slice(0, 2)).toEqual([1, 2]);
+    expect(board.firmwareState).toBe('app');
+    const marks = harness.traceOf(monitorId).events.flatMap((event) => (event.kind === 'mark' ? [event.label] : []));
+    expect(marks).toEqual(expect.arrayContaining(['port vanished', 'reattached']));
+  });
+
   it('closing while reattaching stops the retries and leaves the port closed', async () => {
     const board = await harness.bootApp('esp32c3');
     const { monitorId } = await harness.open({ port: 'sim:esp32c3', baudRate: 115200 });
