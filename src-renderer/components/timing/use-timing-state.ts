@@ -1,6 +1,7 @@
 import { computed, ref, shallowRef, watch } from 'vue';
 import { deriveTrace, type DerivedTrace } from '../../../src-shared/reset/derive-trace';
-import { DEFAULT_EN_THRESHOLD } from '../../../src-shared/reset/en-timing';
+import type { CircuitKind } from '../../../src-shared/reset/circuits';
+import { DEFAULT_EN_THRESHOLD, TYPICAL_EN_TIME_CONSTANT_MS } from '../../../src-shared/reset/en-timing';
 import { measureResets } from '../../../src-shared/reset/reset-measurements';
 import { referenceWaveform, type ReferenceKind } from '../../../src-shared/reset/reference-waveforms';
 import { resetVerdict } from '../../../src-shared/reset/reset-verdict';
@@ -42,7 +43,21 @@ export function useTimingState() {
   const referenceLayout = ref<ReferenceLayout>('overlay');
   const threshold = DEFAULT_EN_THRESHOLD;
 
-  const trace = computed(() => traces.selected);
+  /**
+   * The wiring the user says the board has, when the trace could only assume one (a real port:
+   * the host cannot see the board's circuit). Cleared when another trace is shown.
+   */
+  const circuitOverride = ref<CircuitKind | undefined>(undefined);
+  /** The selected trace, with the user's choice of wiring applied to its board. */
+  const trace = computed(() => {
+    const selected = traces.selected;
+    const circuit = circuitOverride.value;
+    if (selected === undefined || circuit === undefined || selected.summary.board.circuitKnown) return selected;
+    const assumedRc = selected.summary.board.enTimeConstantMs > 0 ? selected.summary.board.enTimeConstantMs : TYPICAL_EN_TIME_CONSTANT_MS;
+    // The chip's own USB peripheral resets it digitally; other wirings pull EN through its RC.
+    const board = { ...selected.summary.board, circuit, enTimeConstantMs: circuit === 'usb-serial-jtag' ? 0 : assumedRc };
+    return { ...selected, summary: { ...selected.summary, board } };
+  });
   const derived = computed(() => {
     const selected = trace.value;
     return selected === undefined ? undefined : deriveSafely(() => deriveTrace(selected.events, selected.summary.board));
@@ -115,7 +130,13 @@ export function useTimingState() {
 
   /** A newly shown trace opens on the reset that reached download mode (or the first one). */
   watch(
-    () => trace.value?.summary.traceId,
+    () => traces.selected?.summary.traceId,
+    () => {
+      circuitOverride.value = undefined;
+    },
+  );
+  watch(
+    () => [trace.value?.summary.traceId, circuitOverride.value] as const,
     () => {
       const booted = choices.value.findIndex((entry) => entry.bootedDownload === true);
       resetIndex.value = Math.max(booted, 0);
@@ -140,6 +161,7 @@ export function useTimingState() {
     highlight,
     referenceKind,
     referenceLayout,
+    circuitOverride,
     threshold,
     derived,
     measurements,

@@ -113,6 +113,36 @@ describe('TimingView', () => {
     expect(wrapper.get('[data-test="trace-facts"]').text()).toContain('Classic reset (50 ms)');
   });
 
+  it('offers the wiring only when the port could not tell it, and redraws EN and GPIO0 for the one picked', async () => {
+    const realPort = classicTrace({
+      traceId: 'trace-real',
+      port: '/dev/ttyUSB0',
+      board: { circuit: 'two-transistor', enTimeConstantMs: 10, circuitKnown: false, chip: 'esp32' },
+    });
+    await mountView({ traces: [classicTrace(), realPort] });
+    await showTrace('trace-1');
+    expect(wrapper.find('[data-test="wiring-select"]').exists()).toBe(false);
+
+    await showTrace('trace-real');
+    const select = wrapper.get('[data-test="wiring-select"]');
+    expect((select.element as HTMLSelectElement).value).toBe('two-transistor');
+    const enEdges = () => (wrapper.getComponent(ChartStub).props('derived') as ReturnType<typeof deriveTrace>).channels.EN.edges.length;
+    expect(enEdges()).toBeGreaterThan(0);
+    const twoTransistorVerdict = wrapper.get('[data-test="verdict-title"]').text();
+
+    // Without an auto-reset circuit the same DTR/RTS moves leave EN alone: no reset, no boot.
+    await select.setValue('none');
+    await flushPromises();
+    expect(enEdges()).toBe(0);
+    expect(wrapper.get('[data-test="verdict-title"]').text()).not.toBe(twoTransistorVerdict);
+    expect(wrapper.get('[data-test="reset-select"]').text()).toContain('No reset in this trace');
+
+    // Another trace starts again from what its port said.
+    await showTrace('trace-1');
+    await showTrace('trace-real');
+    expect((wrapper.get('[data-test="wiring-select"]').element as HTMLSelectElement).value).toBe('two-transistor');
+  });
+
   it('switches to the whole session and back to the close-up', async () => {
     await mountView();
     await showTrace('trace-1');
