@@ -114,7 +114,7 @@ const BRIDGES: Readonly<Record<BridgeId, BridgeInfo>> = {
 const ESPRESSIF_VID = 0x303a;
 
 /** VID:PID (upper-case hex, "10C4:EA60") -> bridge. */
-const USB_ID_TABLE: Readonly<Record<string, BridgeId>> = {
+export const USB_ID_TABLE: Readonly<Record<string, BridgeId>> = {
   '10C4:EA60': 'cp210x',
   '10C4:EA63': 'cp210x',
   '10C4:EA64': 'cp2102c',
