@@ -30,12 +30,26 @@ const MAX_EVIDENCE_CHARS = 256 * 1024;
 const CHECKS = ['port-access', 'loopback', 'boot-mode', 'baud-sweep', 'manual-bootloader', 'flash-mode'] as const;
 const BUTTON_ACTIONS = ['hold-boot', 'release-boot', 'tap-en'] as const;
 
+/**
+ * Evidence holds plain values only (see Evidence in errors.ts); nesting could only be crafted.
+ * Any number passes: a real measurement can be NaN, and evidence is only shown, never computed on.
+ */
+function isEvidenceValue(value: unknown): boolean {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return true;
+  if (!Array.isArray(value)) return false;
+  return value.every((item) => typeof item === 'string') || value.every((item) => typeof item === 'number');
+}
+
 function errorData(value: unknown, field: string): EspErrorData {
   const fields = record(value, field);
   onlyKeys(fields, field, ['code', 'message', 'hint', 'evidence']);
   const code = text(fields.code, `${field}.code`, 64);
-  if (!(code in ERROR_CATALOGUE)) throw invalid(`${field}.code`, 'an error code of this app', code);
+  // Own keys only: `in` would also accept inherited names such as "constructor" or "toString".
+  if (!Object.hasOwn(ERROR_CATALOGUE, code)) throw invalid(`${field}.code`, 'an error code of this app', code);
   const evidence = fields.evidence === undefined ? {} : record(fields.evidence, `${field}.evidence`);
+  for (const [key, item] of Object.entries(evidence)) {
+    if (!isEvidenceValue(item)) throw invalid(`${field}.evidence.${key}`, 'text, a number, true/false, null or a list of texts or numbers', item);
+  }
   if (JSON.stringify(evidence).length > MAX_EVIDENCE_CHARS) throw invalid(`${field}.evidence`, `at most ${MAX_EVIDENCE_CHARS} characters of JSON`, 'a larger object');
   return {
     code: code as EspErrorData['code'],

@@ -96,12 +96,17 @@ export function list(value: unknown, field: string, maxItems: number): readonly 
   return value;
 }
 
-/** An absolute path on the service's machine: no NUL bytes, POSIX or Windows form. */
+/**
+ * An absolute path on the service's machine: no NUL bytes, POSIX or Windows form, and no ".."
+ * parts. Dialogs, project layouts (path.join) and saved settings only ever hand over normalised
+ * paths, so a ".." part can only come from a crafted request climbing out of a folder it names.
+ */
 export function absolutePath(value: unknown, field: string): string {
   const path = text(value, field, 4096);
   if (path.includes('\0') || !(path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\'))) {
     throw invalid(field, 'an absolute path', value);
   }
+  if (/(^|[\\/])\.\.([\\/]|$)/.test(path)) throw invalid(field, 'an absolute path without ".." parts', value);
   return path;
 }
 

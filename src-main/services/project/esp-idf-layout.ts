@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
 import { parseChipId } from '../../../src-shared/chips';
 import { EspError } from '../../../src-shared/errors';
 import { firstImageFacts } from './image-facts';
@@ -65,7 +65,8 @@ export async function readFlasherArgs(jsonPath: string, kind: LayoutDraft['kind'
   const entries: LayoutEntry[] = Object.entries(json.flash_files).map(([offsetText, file]) => {
     const relative = stringField(file);
     if (!relative) throw invalidJson(jsonPath, `the file for ${offsetText} is empty`);
-    return { offset: parseOffset(offsetText, jsonPath), path: isAbsolute(relative) ? relative : join(buildDir, relative) };
+    // Normalised like join() does, because request paths with ".." parts are refused (absolutePath).
+    return { offset: parseOffset(offsetText, jsonPath), path: isAbsolute(relative) ? normalize(relative) : join(buildDir, relative) };
   });
   entries.sort((a, b) => a.offset - b.offset);
   const settings = isObject(json.flash_settings) ? json.flash_settings : {};
