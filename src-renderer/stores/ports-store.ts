@@ -4,6 +4,7 @@ import { getApi } from '../api';
 import { suggestBoard, type BoardProfile } from '../../src-shared/boards';
 import type { EspErrorData } from '../../src-shared/errors';
 import type { PortInfo } from '../../src-shared/serial';
+import { isRemotePortPath } from '../format/remote-port';
 import { errorData } from './error-data';
 
 /**
@@ -20,7 +21,10 @@ export const usePortsStore = defineStore('ports', () => {
   const error = shallowRef<EspErrorData | undefined>(undefined);
 
   const selected = computed(() => ports.value.find((port) => port.path === selectedPath.value));
-  const selectedMissing = computed(() => selectedPath.value !== undefined && listed.value && selected.value === undefined);
+  // Network ports are never enumerated, so not being listed does not make them missing.
+  const selectedMissing = computed(
+    () => selectedPath.value !== undefined && listed.value && selected.value === undefined && !isRemotePortPath(selectedPath.value),
+  );
   const suggestions = computed(() => {
     const byPath = new Map<string, BoardProfile>();
     for (const port of ports.value) {

@@ -31,6 +31,8 @@ export interface AppSettings {
   readonly monitorLineEnding?: MonitorLineEnding;
   /** Troubleshooter baud sweep: the highest rate that synced, wrote and verified, by port path. */
   readonly reliableBaudRates?: Readonly<Record<string, number>>;
+  /** Network ports added by hand in the port list: rfc2217://host:port[?ign_set_control], socket://host:port. */
+  readonly remotePorts?: readonly string[];
 }
 
 export const MONITOR_LINE_ENDINGS = ['none', 'lf', 'cr', 'crlf'] as const;

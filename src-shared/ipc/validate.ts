@@ -179,6 +179,7 @@ const VALIDATORS: Validators = {
 const SETTINGS_KEYS = [
   'boardId', 'customChip', 'customResetMethod', 'port', 'baudRate', 'files', 'header', 'eraseAll', 'noStub',
   'resetAfter', 'watchFolder', 'autoReflash', 'windowBounds', 'monitorLines', 'monitorLineEnding', 'reliableBaudRates',
+  'remotePorts',
 ];
 const MAX_MONITOR_LINE_PORTS = 64;
 
@@ -198,6 +199,18 @@ function monitorLines(value: unknown): Record<string, { dtr: boolean; rts: boole
       return [port, { dtr: lines.dtr, rts: lines.rts }];
     }),
   );
+}
+
+const MAX_REMOTE_PORTS = 32;
+
+/** Network port URLs the GUI remembers; only the schemes the engine opens. */
+function remotePorts(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  return list(value, 'settings.remotePorts', MAX_REMOTE_PORTS).map((item, index) => {
+    const url = text(item, `settings.remotePorts[${index}]`, 512);
+    if (!/^(rfc2217|socket):\/\/[^\s]+:\d{1,5}(\?[^\s]*)?$/i.test(url)) throw invalid(`settings.remotePorts[${index}]`, 'rfc2217://host:port or socket://host:port', url);
+    return url;
+  });
 }
 
 /** Port path -> the baud rate the baud sweep found reliable there. */
@@ -239,6 +252,7 @@ function validateSettingsPatch(value: unknown): RequestOf<'settings:update-setti
     monitorLines: monitorLines(fields.monitorLines),
     monitorLineEnding: optionalChoice(fields.monitorLineEnding, 'settings.monitorLineEnding', MONITOR_LINE_ENDINGS),
     reliableBaudRates: reliableBaudRates(fields.reliableBaudRates),
+    remotePorts: remotePorts(fields.remotePorts),
     windowBounds:
       bounds === undefined
         ? undefined
