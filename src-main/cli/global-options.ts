@@ -20,7 +20,7 @@ export const GLOBAL_OPTIONS = {
 } as const satisfies ParseArgsConfig['options'];
 
 export const GLOBAL_OPTIONS_HELP = `Options for commands that talk to a board:
-  -p, --port PORT            serial port, sim:<board> virtual board, or socket://host:port
+  -p, --port PORT            serial port, sim:<board> virtual board, rfc2217://host:port or socket://host:port
                              (default: $ESPTOOL_PORT, or the only port found)
   -b, --baud BAUD            baud rate after connecting (default 460800; syncing is at 115200)
   -c, --chip CHIP            auto (default) or esp8266, esp32, esp32s2, esp32s3, esp32c2,

@@ -14,7 +14,7 @@ function topLevelHelp(commands: readonly CliCommand[]): string {
     `Usage: ${PROGRAM} [options] COMMAND [arguments]`,
     '',
     'Flash and inspect ESP8266 / ESP32 boards over a serial port, a virtual board (sim:<board>)',
-    'or a raw TCP port (socket://host:port). Command and option names follow esptool.',
+    'or a network port (rfc2217://host:port, socket://host:port). Command and option names follow esptool.',
     '',
     'Commands:',
     ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),

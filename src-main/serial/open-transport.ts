@@ -2,6 +2,8 @@ import { EspError } from '../../src-shared/errors';
 import type { VirtualBoardRegistry } from '../simulator/virtual-port';
 import { openSerialTransport } from './native-transport';
 import type { SerialTransportDeps } from './native-transport';
+import { openRfc2217Transport } from './rfc2217/rfc2217-transport';
+import { isRfc2217Url } from './rfc2217/rfc2217-url';
 import { isSocketUrl } from './socket-url';
 import { openTcpTransport } from './tcp-transport';
 import type { TcpTransportOptions } from './tcp-transport';
@@ -10,7 +12,7 @@ import type { OpenTransport, Transport, TransportOpenOptions } from './transport
 /**
  * The one place that turns a port path into a Transport:
  *   socket://host:port -> raw TCP
- *   rfc2217://...      -> not supported yet (clear error instead of a confusing open failure)
+ *   rfc2217://host:port[?ign_set_control] -> RFC 2217 (Telnet COM-PORT-OPTION: baud, DTR/RTS)
  *   anything else      -> serial through node-serialport: virtual boards (paths the registry
  *                         claims) and native ports share the composite binding.
  */
@@ -22,15 +24,7 @@ export interface OpenTransportDeps extends Omit<SerialTransportDeps, 'info'> {
 
 export function openTransport(path: string, options: TransportOpenOptions, deps: OpenTransportDeps = {}): Promise<Transport> {
   if (isSocketUrl(path)) return openTcpTransport(path, options, deps.tcp);
-  if (/^rfc2217:\/\//i.test(path)) {
-    return Promise.reject(
-      new EspError('input.invalid', {
-        message: 'rfc2217:// ports are not supported yet.',
-        hint: 'Use socket://HOST:PORT for a raw TCP serial server (no automatic reset), or a local serial port.',
-        evidence: { path },
-      }),
-    );
-  }
+  if (isRfc2217Url(path)) return openRfc2217Transport(path, options, deps.tcp);
   if (path.trim() === '') {
     return Promise.reject(new EspError('input.invalid', { message: 'No serial port was given.', hint: 'Pick a port from the list.', evidence: { path } }));
   }

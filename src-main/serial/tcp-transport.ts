@@ -128,7 +128,7 @@ class TcpTransport implements Transport {
   }
 }
 
-function connectError(address: SocketAddress, url: string, error: unknown): EspError {
+export function connectError(address: SocketAddress, url: string, error: unknown): EspError {
   const code = (error as { code?: unknown } | undefined)?.code;
   const evidence = { path: url, host: address.host, port: address.port, osMessage: errorText(error) };
   const where = `${address.host}:${address.port}`;
@@ -156,7 +156,7 @@ function connectError(address: SocketAddress, url: string, error: unknown): EspE
   });
 }
 
-function connect(address: SocketAddress, url: string, timeoutMs: number): Promise<Socket> {
+export function connect(address: SocketAddress, url: string, timeoutMs: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = createConnection({ host: address.host, port: address.port });
     const fail = (error: unknown): void => {

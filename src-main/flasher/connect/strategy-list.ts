@@ -59,7 +59,9 @@ export function buildStrategyList(options: StrategyListOptions): ResetSequence[]
       return [unixTightReset(shortDelay, { flowControl }), unixTightReset(longDelay, { flowControl })];
     case 'auto': {
       const classic = [classicReset(shortDelay, { flowControl }), classicReset(longDelay, { flowControl })];
-      if (options.platform === 'win32') return classic;
+      // A network port with line control is RFC 2217: DTR and RTS travel as separate commands,
+      // so UnixTight's both-at-once steps cannot be kept; esptool uses Classic there too.
+      if (options.platform === 'win32' || port.kind === 'tcp') return classic;
       return [unixTightReset(shortDelay, { flowControl }), unixTightReset(longDelay, { flowControl }), ...classic];
     }
   }

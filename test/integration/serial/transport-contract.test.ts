@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EspError } from '../../../src-shared/errors';
 import type { LineState } from '../../../src-shared/reset/lines';
 import type { Transport } from '../../../src-main/serial/transport';
-import { tcpKind, virtualSerialKind } from './transport-harnesses';
+import { rfc2217Kind, tcpKind, virtualSerialKind } from './transport-harnesses';
 import type { TransportHarness } from './transport-harnesses';
 
 /** The same promises checked against every Transport kind. */
@@ -49,7 +49,7 @@ function nextClose(transport: Transport, timeoutMs = 3000): Promise<EspError> {
   });
 }
 
-describe.each([virtualSerialKind, tcpKind])('Transport contract: $name', (kind) => {
+describe.each([virtualSerialKind, tcpKind, rfc2217Kind])('Transport contract: $name', (kind) => {
   let harness: TransportHarness;
   let transport: Transport | undefined;
 

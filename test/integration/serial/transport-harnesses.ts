@@ -2,6 +2,8 @@ import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import type { LineState } from '../../../src-shared/reset/lines';
 import { openSerialTransport } from '../../../src-main/serial/native-transport';
+import { openRfc2217Transport } from '../../../src-main/serial/rfc2217/rfc2217-transport';
+import { serveRfc2217 } from '../../../src-main/serial/rfc2217/rfc2217-server';
 import { openTcpTransport } from '../../../src-main/serial/tcp-transport';
 import type { Transport, TransportOpenOptions } from '../../../src-main/serial/transport';
 import { FakeVirtualBoardRegistry } from '../../helpers/fake-virtual-endpoint';
@@ -105,6 +107,42 @@ export const tcpKind: HarnessKind = {
         for (const peer of peers) peer.destroy();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       },
+    };
+  },
+};
+
+export const rfc2217Kind: HarnessKind = {
+  name: 'RFC 2217 client against our RFC 2217 server on a virtual endpoint (127.0.0.1)',
+  async create() {
+    const path = 'sim:loopback';
+    const registry = new FakeVirtualBoardRegistry([path]);
+    const endpoint = () => registry.last(path);
+    const server = await serveRfc2217({
+      path,
+      port: 0,
+      openTransport: (portPath, options) => openSerialTransport(portPath, options, { virtualBoards: registry }),
+    });
+    return {
+      open: (options) => openRfc2217Transport(server.url, { ...DEFAULT_OPTIONS, ...options }),
+      // The server opens the port with both lines released when the client connects; what
+      // the client asked for starts after that.
+      lineLog: () => endpoint().lineChanges.slice(1),
+      baudLog: () => endpoint().baudChanges,
+      lineAndCloseOrder: () =>
+        endpoint().events.flatMap((event) => (event.kind === 'lines' || event.kind === 'close' ? [event.kind] : [])),
+      farEndClosed: async () => {
+        for (let attempt = 0; attempt < 200 && !endpoint().closed; attempt += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        if (!endpoint().closed) throw new Error('endpoint not closed');
+      },
+      peerSend: async (bytes) => {
+        endpoint().echo = false;
+        endpoint().sendToHost(bytes);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      },
+      unplug: () => registry.unplug(path),
+      teardown: () => server.close(),
     };
   },
 };

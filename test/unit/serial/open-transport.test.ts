@@ -19,8 +19,11 @@ describe('openTransport', () => {
     });
   });
 
-  it('refuses rfc2217:// and empty paths with input.invalid', async () => {
-    await expect(openTransport('rfc2217://10.0.0.2:4000', { baudRate: 115200 })).rejects.toMatchObject({ code: 'input.invalid' });
+  it('sends rfc2217:// paths to the RFC 2217 client; refuses empty paths with input.invalid', async () => {
+    await expect(openTransport('rfc2217://nohost', { baudRate: 115200 })).rejects.toMatchObject({
+      code: 'input.invalid',
+      evidence: { url: 'rfc2217://nohost' },
+    });
     await expect(openTransport(' ', { baudRate: 115200 })).rejects.toMatchObject({ code: 'input.invalid' });
   });
 

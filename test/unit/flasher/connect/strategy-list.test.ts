@@ -34,6 +34,11 @@ describe('buildStrategyList', () => {
     expect(list({ platform: 'win32' })).toEqual([classicText(50), classicText(550)]);
   });
 
+  it('RFC 2217 (a network port with line control): Classic only, as esptool does', () => {
+    const rfc2217: PortInfo = { path: 'rfc2217://127.0.0.1:4000', kind: 'tcp', description: 'RFC 2217 server 127.0.0.1:4000', lineControl: true };
+    expect(list({ port: rfc2217 })).toEqual([classicText(50), classicText(550)]);
+  });
+
   it('labels carry the delay', () => {
     const labels = buildStrategyList({ before: 'default-reset', port: CP2102, platform: 'linux' }).map((s) => s.label);
     expect(labels[0]).toContain('50 ms');
