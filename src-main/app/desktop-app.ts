@@ -8,6 +8,7 @@ import { isTrustedSender } from './frame-trust';
 import { createWindowPublisher, registerIpcHandlers } from './ipc';
 import { createMainWindow, focusWindow, loadRenderer } from './main-window';
 import { installApplicationMenu } from './menu';
+import { createOpenedFilesInbox, firmwarePathsFromArgv } from './opened-files';
 import { secureSession } from './session-security';
 import { hardenWebContents, hardenWindow } from './window-security';
 import { loadWindowBounds, screenAreas, trackWindowBounds, type WindowStateTracker } from './window-state';
@@ -47,8 +48,20 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp | undefi
   let services: Services | undefined;
   let tracker: WindowStateTracker | undefined;
   let stopped = false;
+  const publish = createWindowPublisher(() => window);
+  const openedFiles = createOpenedFilesInbox(publish);
+  // The packaged app's argv is [exe, ...args]; in development it is [electron, main.js, ...args].
+  openedFiles.deliver(firmwarePathsFromArgv(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd()));
 
-  app.on('second-instance', () => focusWindow(window));
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusWindow(window);
+    openedFiles.deliver(firmwarePathsFromArgv(argv.slice(1), workingDirectory));
+  });
+  // macOS hands files over with open-file, possibly before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openedFiles.deliver(firmwarePathsFromArgv([path], process.cwd()));
+  });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', (event) => {
@@ -68,7 +81,7 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp | undefi
     secureSession(session.defaultSession, locations.renderer);
     const ready = await options.createServices({
       shell: 'electron',
-      publish: createWindowPublisher(() => window),
+      publish,
       dialogs: createNativeDialogs(() => window),
     });
     services = ready;
@@ -83,6 +96,7 @@ export function startDesktopApp(options: DesktopAppOptions): DesktopApp | undefi
       if (window === created) window = undefined;
     });
     await loadRenderer(created, locations.renderer);
+    openedFiles.windowReady();
   }
 
   const ready = open().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { useFirmwareStore } from './firmware-store';
 import { useJobStore } from './job-store';
 import { useOptionsStore } from './options-store';
 import { usePortsStore } from './ports-store';
+import { listenForOpenedFiles } from './opened-files';
 import { followReliableBaudRates } from './troubleshoot-baud-default';
 import { useWatchStore } from './watch-store';
 
@@ -40,11 +41,14 @@ function settingsSnapshot(): SettingsPatch {
  */
 export async function startSession(): Promise<void> {
   const app = useAppStore();
+  // Listening before anything else: a double-clicked .bin is announced as soon as the window loads.
+  const openedFiles = listenForOpenedFiles();
   const settings = await app.load();
   useBoardStore().restore(settings);
   if (settings.port !== undefined) usePortsStore().select(settings.port);
   useOptionsStore().restore(settings);
   useFirmwareStore().restore(settings.files);
+  openedFiles.ready();
   useWatchStore().restore(settings);
   followReliableBaudRates();
   useJobStore();

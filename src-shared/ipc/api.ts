@@ -33,6 +33,7 @@ export function createNamespacedApi(invoke: Invoke, subscribe: Subscribe) {
       loadProject: (path: string) => invoke('files:load-project', { path }),
       pickPaths: (purpose: 'firmware' | 'folder') => invoke('files:pick-paths', { purpose }),
       save: (request: RequestOf<'files:save-file'>) => invoke('files:save-file', request),
+      onOpenRequested: (listener: (message: EventMap['files:open-requested']) => void) => subscribe('files:open-requested', listener),
     },
     watch: {
       start: (path: string) => invoke('watch:start-watch', { path }),

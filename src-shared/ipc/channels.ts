@@ -116,6 +116,8 @@ export interface EventMap {
   'jobs:job-event': JobEventMessage;
   'jobs:job-finished': JobFinishedMessage;
   'watch:project-changed': ProjectChangedMessage;
+  /** The desktop app was asked to open firmware files (a .bin double-clicked, or on its command line). */
+  'files:open-requested': { readonly paths: readonly string[] };
   'monitor:data': MonitorDataMessage;
   'monitor:status': MonitorStatus;
   'traces:trace-recorded': TraceSummary;
@@ -164,6 +166,7 @@ export const EVENT_CHANNELS: readonly EventChannel[] = [
   'jobs:job-event',
   'jobs:job-finished',
   'watch:project-changed',
+  'files:open-requested',
   'monitor:data',
   'monitor:status',
   'traces:trace-recorded',

@@ -101,6 +101,24 @@ describe('start-up', () => {
   });
 });
 
+describe('opening firmware files', () => {
+  it('hands .bin files from macOS open-file (even before ready) and a second instance to the window once it has loaded', async () => {
+    const desktop = start()!;
+    const early = fakeEvent();
+    electronMock.app.emit('open-file', early, '/Users/me/blink.bin');
+    expect(early.defaultPrevented).toBe(true);
+    await desktop.ready;
+    const window = FakeBrowserWindow.instances[0]!;
+    expect(window.webContents.sent).toEqual([['files:open-requested', { paths: ['/Users/me/blink.bin'] }]]);
+
+    electronMock.app.emit('second-instance', fakeEvent(), ['esp-companion', '--verbose', 'build/app.bin', 'notes.txt'], '/home/user/proj');
+    expect(window.webContents.sent.at(-1)).toEqual(['files:open-requested', { paths: ['/home/user/proj/build/app.bin'] }]);
+    // Nothing to open: nothing is sent.
+    electronMock.app.emit('second-instance', fakeEvent(), ['esp-companion'], '/home/user');
+    expect(window.webContents.sent).toHaveLength(2);
+  });
+});
+
 describe('quitting', () => {
   it('saves the window bounds and disposes the services before really quitting', async () => {
     const desktop = start()!;
