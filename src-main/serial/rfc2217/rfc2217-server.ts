@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
-import type { Server, Socket } from 'node:net';
-import { EspError } from '../../../src-shared/errors';
+import type { Socket } from 'node:net';
+import { listenTcp } from '../../common/listen-tcp';
 import { ROM_BAUD_RATE } from '../../../src-shared/serial';
 import { errorText } from '../serial-errors';
 import type { OpenTransport } from '../transport';
@@ -34,27 +34,6 @@ export interface Rfc2217Server {
   readonly url: string;
   readonly hasClient: boolean;
   close(): Promise<void>;
-}
-
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException): void => {
-      reject(
-        new EspError('port.open-failed', {
-          message: `Cannot listen on ${host}:${port}: ${error.message}`,
-          hint: error.code === 'EADDRINUSE' ? 'Another program uses that TCP port; pick another one.' : 'Check the host and port.',
-          evidence: { host, port, code: error.code ?? null },
-          cause: error,
-        }),
-      );
-    };
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      const address = server.address();
-      resolve(typeof address === 'object' && address !== null ? address.port : port);
-    });
-  });
 }
 
 export async function serveRfc2217(options: Rfc2217ServerOptions): Promise<Rfc2217Server> {
@@ -97,7 +76,7 @@ export async function serveRfc2217(options: Rfc2217ServerOptions): Promise<Rfc22
 
   const server = createServer((socket) => void attach(socket));
   const host = options.host ?? '127.0.0.1';
-  const port = await listen(server, host, options.port);
+  const port = await listenTcp(server, host, options.port);
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     host,

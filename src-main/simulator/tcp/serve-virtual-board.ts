@@ -1,4 +1,5 @@
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
+import { listenTcp } from '../../common/listen-tcp';
 import { EspError } from '../../../src-shared/errors';
 import { ROM_BAUD_RATE } from '../../../src-shared/serial';
 import { isBaudFollowingEndpoint } from '../board/board-port';
@@ -33,27 +34,6 @@ export interface VirtualBoardServer {
 interface ClientSession {
   readonly socket: Socket;
   readonly endpoint: VirtualPortEndpoint;
-}
-
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException): void => {
-      reject(
-        new EspError('port.open-failed', {
-          message: `Cannot listen on ${host}:${port}: ${error.message}`,
-          hint: error.code === 'EADDRINUSE' ? 'Another program uses that TCP port; pick another one.' : 'Check the host and port.',
-          evidence: { host, port, code: error.code ?? null },
-          cause: error,
-        }),
-      );
-    };
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      const address = server.address();
-      resolve(typeof address === 'object' && address !== null ? address.port : port);
-    });
-  });
 }
 
 export async function serveVirtualBoard(
@@ -100,7 +80,7 @@ export async function serveVirtualBoard(
 
   const server = createServer(attach);
   const host = options.host ?? '127.0.0.1';
-  const port = await listen(server, host, options.port);
+  const port = await listenTcp(server, host, options.port);
   return {
     host,
     port,
